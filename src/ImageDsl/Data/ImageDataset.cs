@@ -1,0 +1,73 @@
+using ImageDsl.Specs;
+
+namespace ImageDsl.Data;
+
+/// <summary>
+/// Labelled images for one spec. Labels are checked when the dataset is built; images are
+/// decoded once, in parallel, the first time training or evaluation needs them, and kept
+/// in memory as bytes (a 28x28 grayscale digit takes 784 bytes).
+/// </summary>
+public sealed partial class ImageDataset
+{
+    private DecodedImages? decoded;
+
+    /// <summary>Creates a dataset from samples whose targets are already encoded for <paramref name="spec"/>.</summary>
+    public ImageDataset(ModelSpec spec, IReadOnlyList<ImageSample> samples, string? source = null)
+    {
+        Spec = spec;
+        Samples = samples;
+        Source = source ?? "(in memory)";
+        foreach (var sample in samples)
+            if (sample.Targets.Length != spec.EncodedWidth)
+                throw new ArgumentException($"Sample {sample.Path} has {sample.Targets.Length} target values; spec {spec.Name} needs {spec.EncodedWidth}.", nameof(samples));
+    }
+
+    /// <summary>The spec the targets are encoded for.</summary>
+    public ModelSpec Spec { get; }
+
+    /// <summary>The samples, in a fixed order.</summary>
+    public IReadOnlyList<ImageSample> Samples { get; }
+
+    /// <summary>Where the dataset was read from, for messages.</summary>
+    public string Source { get; }
+
+    /// <summary>Number of samples.</summary>
+    public int Count => Samples.Count;
+
+    /// <summary>
+    /// Reads a dataset directory in either layout: a <c>labels.csv</c> manifest (with images
+    /// beside it or under <c>images/</c>), or one sub-folder per label of the spec's label target.
+    /// </summary>
+    public static ImageDataset Load(ModelSpec spec, string directory)
+    {
+        if (!Directory.Exists(directory))
+            throw new DirectoryNotFoundException($"Dataset folder not found: {Path.GetFullPath(directory)}");
+        var manifest = Path.Combine(directory, "labels.csv");
+        return File.Exists(manifest) ? FromCsv(spec, manifest) : FromFolders(spec, directory);
+    }
+
+    /// <summary>A subset, in the given order (used for splits and samples).</summary>
+    public ImageDataset Subset(IEnumerable<int> indices, string? source = null) =>
+        new(Spec, indices.Select(i => Samples[i]).ToArray(), source ?? Source + " (subset)");
+
+    /// <summary>The first <paramref name="count"/> samples after a seeded shuffle.</summary>
+    public ImageDataset Sample(int count, int seed = 0)
+    {
+        var order = Enumerable.Range(0, Count).ToArray();
+        new Random(seed).Shuffle(order);
+        return Subset(order.Take(Math.Min(count, Count)), $"{Source} ({Math.Min(count, Count)} sampled)");
+    }
+
+    /// <summary>Splits off a seeded random fraction as a second dataset (for validation).</summary>
+    public (ImageDataset First, ImageDataset Second) Split(double secondFraction, int seed = 0)
+    {
+        if (secondFraction is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(secondFraction), secondFraction, "Must be in (0, 1).");
+        var order = Enumerable.Range(0, Count).ToArray();
+        new Random(seed).Shuffle(order);
+        int second = (int)Math.Round(Count * secondFraction);
+        return (Subset(order.Skip(second).Order()), Subset(order.Take(second).Order()));
+    }
+
+    /// <summary>The decoded images and targets, decoding on first use.</summary>
+    internal DecodedImages Decoded => decoded ??= DecodedImages.Decode(this);
+}

@@ -1,0 +1,48 @@
+using static TorchSharp.torch;
+
+namespace ImageDsl.Data;
+
+/// <summary>
+/// Per-channel mean and standard deviation of pixel values on the [0, 1] scale. Computed
+/// from the training set when a model is first trained, and saved with the model so that
+/// prediction normalizes exactly as training did.
+/// </summary>
+/// <param name="Mean">Mean per channel.</param>
+/// <param name="Std">Standard deviation per channel.</param>
+public sealed record Normalization(float[] Mean, float[] Std)
+{
+    /// <summary>Maps [0, 1] to [-1, 1]: the starting point before any data is seen.</summary>
+    public static Normalization Default(int channels) =>
+        new(Enumerable.Repeat(0.5f, channels).ToArray(), Enumerable.Repeat(0.5f, channels).ToArray());
+
+    /// <summary>Measures the training images.</summary>
+    internal static Normalization Measure(Tensor images)
+    {
+        using var scope = NewDisposeScope();
+        var x = images.to_type(ScalarType.Float64).div_(255.0);
+        var dims = new long[] { 0, 2, 3 };
+        var mean = x.mean(dims).to_type(ScalarType.Float32).data<float>().ToArray();
+        var std = x.std(dims).to_type(ScalarType.Float32).data<float>().ToArray();
+        return new Normalization(mean, std.Select(s => Math.Max(s, 1e-3f)).ToArray());
+    }
+
+    /// <summary>Turns uint8 images <c>[N, C, H, W]</c> into normalized floats.</summary>
+    public Tensor Apply(Tensor bytes)
+    {
+        using var scope = NewDisposeScope();
+        int channels = Mean.Length;
+        var scale = tensor(Std.Select(s => 1f / (255f * s)).ToArray()).reshape(1, channels, 1, 1);
+        var shift = tensor(Mean.Zip(Std, (m, s) => -m / s).ToArray()).reshape(1, channels, 1, 1);
+        return bytes.to_type(ScalarType.Float32).mul_(scale).add_(shift).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The normalized value of a black pixel per channel (used to fill shifted-in borders).</summary>
+    public float[] Black => Mean.Zip(Std, (m, s) => -m / s).ToArray();
+
+    /// <summary>Value equality over the arrays, so saved and loaded normalizations compare equal.</summary>
+    public bool Equals(Normalization? other) =>
+        other is not null && Mean.AsSpan().SequenceEqual(other.Mean) && Std.AsSpan().SequenceEqual(other.Std);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Mean.Length, Mean.FirstOrDefault(), Std.FirstOrDefault());
+}

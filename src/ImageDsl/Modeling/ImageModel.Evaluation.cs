@@ -1,0 +1,43 @@
+using ImageDsl.Data;
+using ImageDsl.Evaluation;
+using static TorchSharp.torch;
+
+namespace ImageDsl.Modeling;
+
+public abstract partial class ImageModel<TLabels, TPrediction>
+{
+    private const int EvaluationBatch = 256;
+
+    /// <summary>
+    /// Scores the model on <paramref name="data"/>: the mean loss, and for each target its
+    /// metrics (classification: accuracy, precision / recall / F1, ROC AUC, confusion matrix;
+    /// regression: MAE, MSE, RMSE, R² in the target's units). Generated models wrap this in a
+    /// typed <c>Evaluation</c>.
+    /// </summary>
+    protected EvaluationResult EvaluateCore(ImageDataset data)
+    {
+        CheckDataset(data, nameof(data));
+        var decoded = data.Decoded;
+        var scorers = Enumerable.Range(0, Spec.Targets.Count).Select(t => TargetScorer.For(Spec, t)).ToArray();
+        var offsets = Enumerable.Range(0, Spec.Targets.Count).Select(Spec.EncodedOffset).ToArray();
+        var targets = decoded.Targets.data<float>().ToArray();
+        int width = Spec.EncodedWidth, n = data.Count;
+        double lossSum = 0;
+
+        for (int start = 0; start < n; start += EvaluationBatch)
+        {
+            using var scope = NewDisposeScope();
+            int size = Math.Min(EvaluationBatch, n - start);
+            var outputs = RunNetwork(Normalization.Apply(decoded.Images.narrow(0, start, size)));
+            lossSum += ComputeLoss(outputs, decoded.Targets.narrow(0, start, size)).item<float>() * size;
+            var predictions = DecodeOutputs(outputs);
+            for (int i = 0; i < size; i++)
+            {
+                var truth = targets.AsSpan((start + i) * width, width);
+                for (int t = 0; t < scorers.Length; t++)
+                    scorers[t].Add(truth.Slice(offsets[t], Spec.Targets[t].EncodedWidth), predictions[i]);
+            }
+        }
+        return new EvaluationResult(Spec.Name, data.Source, n, lossSum / n, scorers.Select(s => s.Finish()).ToArray());
+    }
+}

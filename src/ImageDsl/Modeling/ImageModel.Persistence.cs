@@ -1,0 +1,19 @@
+namespace ImageDsl.Modeling;
+
+public abstract partial class ImageModel<TLabels, TPrediction>
+{
+    /// <summary>
+    /// Saves the weights with the spec and normalization they belong to. The file is written
+    /// beside <paramref name="path"/> and renamed into place, so an interrupted save never
+    /// leaves a damaged model behind.
+    /// </summary>
+    public void Save(string path) => ModelFile.Write(path, Spec, Normalization, Network);
+
+    /// <summary>Loads weights saved by <see cref="Save"/>; refuses a file saved for a different spec, saying what differs.</summary>
+    protected void LoadWeights(string path)
+    {
+        Normalization = ModelFile.Read(path, Spec, Network);
+        Network.eval();
+        IsTrained = true;
+    }
+}

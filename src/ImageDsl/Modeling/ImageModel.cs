@@ -1,0 +1,101 @@
+using ImageDsl.Data;
+using ImageDsl.Native;
+using ImageDsl.Specs;
+using ImageDsl.Training;
+using static TorchSharp.torch;
+
+namespace ImageDsl.Modeling;
+
+/// <summary>
+/// The runtime half of every generated model: training, evaluation, prediction and
+/// persistence, shared by all specs. A generated <c>Model</c> class derives from this and
+/// supplies the spec-specific parts: how targets are encoded, how the loss is wired, and
+/// how outputs become a typed prediction.
+/// </summary>
+/// <typeparam name="TLabels">The spec class, whose instances hold one image's targets.</typeparam>
+/// <typeparam name="TPrediction">The generated typed prediction record.</typeparam>
+public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
+{
+    /// <summary>Wraps a freshly built network for <paramref name="spec"/>.</summary>
+    protected ImageModel(ModelSpec spec, nn.Module<Tensor, Tensor[]> network)
+    {
+        Spec = spec;
+        Network = network;
+        Normalization = Normalization.Default(spec.Input.Channels);
+        network.eval();
+    }
+
+    /// <summary>The spec this model was generated from.</summary>
+    public ModelSpec Spec { get; }
+
+    /// <summary>The TorchSharp network: the backbone and one head per target.</summary>
+    public nn.Module<Tensor, Tensor[]> Network { get; }
+
+    /// <summary>Pixel normalization, measured on the training set by the first <see cref="Train"/>.</summary>
+    public Normalization Normalization { get; private set; }
+
+    /// <summary>True once the model has been trained or loaded from a file.</summary>
+    public bool IsTrained { get; private set; }
+
+    /// <summary>The weighted sum of every target's loss, as generated from the spec.</summary>
+    /// <param name="outputs">One tensor per target, in spec order.</param>
+    /// <param name="targets">Encoded targets <c>[N, E]</c>.</param>
+    protected abstract Tensor ComputeLoss(Tensor[] outputs, Tensor targets);
+
+    /// <summary>Turns one image's decoded outputs into the typed prediction.</summary>
+    protected abstract TPrediction CreatePrediction(PredictionOutputs outputs);
+
+    /// <summary>Writes <paramref name="labels"/>' encoded target values into <paramref name="encoded"/>.</summary>
+    protected abstract void Encode(TLabels labels, Span<float> encoded);
+
+    /// <summary>Seeds TorchSharp's generator so a model built right after has reproducible initial weights.</summary>
+    protected static void SeedInitialization(int seed)
+    {
+        LibTorch.EnsureLoaded();
+        manual_seed(seed);
+    }
+
+    /// <summary>
+    /// Trains the model on <paramref name="training"/>. The first call measures pixel
+    /// normalization on the training images. Progress goes to <paramref name="progress"/> a few
+    /// times a second; <paramref name="validation"/>, if given, is scored after every epoch.
+    /// </summary>
+    public TrainingHistory Train(ImageDataset training, TrainingOptions? options = null, IProgress<TrainingProgress>? progress = null,
+        ImageDataset? validation = null, CancellationToken cancellation = default)
+    {
+        CheckDataset(training, nameof(training));
+        if (validation is not null) CheckDataset(validation, nameof(validation));
+        if (!IsTrained) Normalization = Normalization.Measure(training.Decoded.Images);
+        var trainer = new Trainer(Network, ComputeLoss, Normalization, options ?? new TrainingOptions());
+        var history = trainer.Fit(training, validation, progress, cancellation);
+        IsTrained = true;
+        return history;
+    }
+
+    /// <summary>Builds a dataset from typed labels, encoding them through the generated code.</summary>
+    public ImageDataset CreateDataset(IEnumerable<(string ImagePath, TLabels Labels)> samples)
+    {
+        var list = new List<ImageSample>();
+        foreach (var (path, labels) in samples)
+        {
+            var encoded = new float[Spec.EncodedWidth];
+            Encode(labels, encoded);
+            list.Add(new ImageSample(path, encoded));
+        }
+        return new ImageDataset(Spec, list);
+    }
+
+    private void CheckDataset(ImageDataset data, string parameter)
+    {
+        if (!ReferenceEquals(data.Spec, Spec) && data.Spec != Spec && data.Spec.Name != Spec.Name)
+            throw new ArgumentException($"Dataset {data.Source} was built for spec {data.Spec.Name}, not {Spec.Name}.", parameter);
+        if (data.Count == 0) throw new ArgumentException($"Dataset {data.Source} is empty.", parameter);
+    }
+
+    /// <summary>Releases the network's native memory.</summary>
+    public void Dispose()
+    {
+        Network.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,57 @@
+using ImageDsl.Specs;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace ImageDsl.Networks;
+
+/// <summary>
+/// Three conv(3x3) / batch-norm / ReLU / max-pool blocks (32, 64, 128 channels), then a
+/// 128-unit fully connected layer with dropout. Flattening, rather than global pooling,
+/// keeps where things are in the image, which regression targets (angles, boxes) need.
+/// </summary>
+public sealed class SmallCnn : BackboneModule
+{
+    private const int Features = 128;
+
+    private readonly Sequential block1;
+    private readonly Sequential block2;
+    private readonly Sequential block3;
+    private readonly Linear fc;
+    private readonly Dropout dropout;
+
+    /// <summary>The smallest side this backbone accepts: three 2x poolings need at least 8 pixels.</summary>
+    public const int MinimumSide = 8;
+
+    /// <summary>Builds the network for images of <paramref name="input"/>'s size.</summary>
+    public SmallCnn(InputSpec input) : base(nameof(SmallCnn))
+    {
+        if (input.Width < MinimumSide || input.Height < MinimumSide)
+            throw new ArgumentException($"SmallCnn needs images of at least {MinimumSide}x{MinimumSide} pixels; the spec declares {input}.", nameof(input));
+        block1 = Block(input.Channels, 32);
+        block2 = Block(32, 64);
+        block3 = Block(64, 128);
+        int flattened = 128 * (input.Height / 8) * (input.Width / 8);
+        fc = Linear(flattened, Features);
+        dropout = Dropout(0.3);
+        RegisterComponents();
+    }
+
+    /// <inheritdoc />
+    public override int FeatureCount => Features;
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor images)
+    {
+        using var scope = NewDisposeScope();
+        var x = block3.call(block2.call(block1.call(images)));
+        var features = dropout.call(functional.relu(fc.call(x.flatten(1))));
+        return features.MoveToOuterDisposeScope();
+    }
+
+    private static Sequential Block(int inChannels, int outChannels) => Sequential(
+        ("conv", Conv2d(inChannels, outChannels, 3, padding: 1, bias: false)),
+        ("bn", BatchNorm2d(outChannels)),
+        ("relu", ReLU(inplace: true)),
+        ("pool", MaxPool2d(2)));
+}
