@@ -44,8 +44,8 @@ public sealed partial class ImageDataset
     /// Reads a CSV manifest with a header row: a file column (<c>file</c>, <c>path</c>, <c>image</c>
     /// or <c>filename</c>) and one column per target, named like the target (case-insensitive)
     /// or as its attribute's <c>Column</c> says. Image paths are relative to
-    /// <paramref name="imageDirectory"/>, or else to the manifest's folder or its <c>images/</c>
-    /// sub-folder. Every problem in the file is reported at once, with its line and column.
+    /// <paramref name="imageDirectory"/>, or else to the manifest's folder (or its <c>images/</c>
+    /// sub-folder, for manifests listing bare file names). Every problem in the file is reported at once, with its line and column.
     /// </summary>
     public static ImageDataset FromCsv(ModelSpec spec, string manifestPath, string? imageDirectory = null)
     {
@@ -71,7 +71,9 @@ public sealed partial class ImageDataset
         }
         if (problems.Count > 0) throw new DatasetException($"Manifest {manifestPath} does not match spec {spec.Name}", problems);
 
-        imageDirectory ??= Directory.Exists(Path.Combine(root, "images")) ? Path.Combine(root, "images") : root;
+        // Paths are relative to the given image folder; without one, to the manifest's folder,
+        // falling back to its images/ sub-folder for manifests that list bare file names.
+        var searchRoots = imageDirectory is not null ? [imageDirectory] : new[] { root, Path.Combine(root, "images") };
         while (records.MoveNext())
         {
             var (line, fields) = records.Current;
@@ -91,7 +93,7 @@ public sealed partial class ImageDataset
                 offset += target.EncodedWidth;
             }
             var file = fields[fileColumn].Trim();
-            var path = Path.IsPathRooted(file) ? file : Path.Combine(imageDirectory, file);
+            var path = Path.IsPathRooted(file) ? file : searchRoots.Select(r => Path.Combine(r, file)).FirstOrDefault(File.Exists) ?? Path.Combine(searchRoots[0], file);
             if (!File.Exists(path)) { problems.Add(new DataProblem(manifestPath, line, header[fileColumn], $"image not found: {path}")); ok = false; }
             if (ok) samples.Add(new ImageSample(path, targets, $"{manifestPath}({line})"));
         }

@@ -1,0 +1,40 @@
+// Trains a digit classifier on a folder-per-class dataset and writes its test metrics.
+//   dotnet run --project examples/DigitClassifier -- --train ../shared/datasets/digits/train --test ../shared/datasets/digits/test
+using System.Diagnostics;
+using ImageDsl.Examples;
+using ImageDsl.Training;
+
+const string program = "DigitClassifier";
+var arguments = ExampleArguments.Parse(args, Path.Combine("out", "digit-classifier"), out var error);
+if (arguments is null)
+{
+    if (!string.IsNullOrEmpty(error)) Console.Error.WriteLine($"error: {error}");
+    Console.Error.WriteLine(ExampleArguments.Usage(program));
+    return string.IsNullOrEmpty(error) ? 0 : 2;
+}
+
+try
+{
+    var clock = Stopwatch.StartNew();
+    var train = DigitClassifier.LoadDataset(arguments.Train);
+    var test = DigitClassifier.LoadDataset(arguments.Test);
+    Console.WriteLine($"{train.Count} training and {test.Count} test images");
+
+    using var model = DigitClassifier.Model.Create(seed: 1);
+    var options = new TrainingOptions { Epochs = arguments.Epochs ?? 12, RandomShift = 2 };
+    model.Train(train, options, new ConsoleProgress());
+
+    var evaluation = model.Evaluate(test);
+    Console.WriteLine(evaluation.ToMarkdown());
+    Directory.CreateDirectory(arguments.Out);
+    evaluation.WriteJson(Path.Combine(arguments.Out, "report.json"));
+    File.WriteAllText(Path.Combine(arguments.Out, "report.md"), evaluation.ToMarkdown());
+    model.Save(Path.Combine(arguments.Out, "digit-classifier.imgdsl"));
+    Console.WriteLine($"test accuracy {evaluation.Digit.Metrics.Accuracy:P2}; wall time {clock.Elapsed:mm\\:ss}; report and model in {Path.GetFullPath(arguments.Out)}");
+    return 0;
+}
+catch (Exception e) when (e is ImageDsl.Data.DatasetException or IOException or InvalidOperationException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
