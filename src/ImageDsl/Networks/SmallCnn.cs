@@ -7,7 +7,7 @@ namespace ImageDsl.Networks;
 
 /// <summary>
 /// Three conv(3x3) / batch-norm / ReLU / max-pool blocks (32, 64, 128 channels), then a
-/// 128-unit fully connected layer with dropout. Flattening, rather than global pooling,
+/// 128-unit fully connected layer. Flattening, rather than global pooling,
 /// keeps where things are in the image, which regression targets (angles, boxes) need.
 /// </summary>
 public sealed class SmallCnn : BackboneModule
@@ -18,7 +18,6 @@ public sealed class SmallCnn : BackboneModule
     private readonly Sequential block2;
     private readonly Sequential block3;
     private readonly Linear fc;
-    private readonly Dropout dropout;
 
     /// <summary>The smallest side this backbone accepts: three 2x poolings need at least 8 pixels.</summary>
     public const int MinimumSide = 8;
@@ -33,7 +32,6 @@ public sealed class SmallCnn : BackboneModule
         block3 = Block(64, 128);
         int flattened = 128 * (input.Height / 8) * (input.Width / 8);
         fc = Linear(flattened, Features);
-        dropout = Dropout(0.3);
         RegisterComponents();
     }
 
@@ -45,7 +43,7 @@ public sealed class SmallCnn : BackboneModule
     {
         using var scope = NewDisposeScope();
         var x = block3.call(block2.call(block1.call(images)));
-        var features = dropout.call(functional.relu(fc.call(x.flatten(1))));
+        var features = functional.relu(fc.call(x.flatten(1)));
         return features.MoveToOuterDisposeScope();
     }
 
