@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ImageDsl.Metrics;
 
 namespace ImageDsl.Tests.Metrics;
@@ -125,6 +126,16 @@ public class MulticlassMetricsTests
         MetricAssert.Near((1 + 0.5) / 2, m.BalancedAccuracy);
         MetricAssert.Undefined(m.RocAucMacro, m.UndefinedReasons, nameof(m.RocAucMacro), "'C'");
         MetricAssert.Undefined(m.RocAucWeighted, m.UndefinedReasons, nameof(m.RocAucWeighted), "'C'");
+    }
+
+    [Fact]
+    public void Results_serialize_to_json_with_their_counts_and_reasons()
+    {
+        // Evaluation reports are written with System.Text.Json; the matrix must carry its counts.
+        var json = JsonSerializer.Serialize(SevenSamples());
+        Assert.Contains("\"Counts\":[[2,1,0],[0,1,1],[1,0,1]]", json, StringComparison.Ordinal);
+        Assert.Contains("\"Top3Accuracy\":null", json, StringComparison.Ordinal);
+        Assert.Contains("\"UndefinedReasons\":{\"Top3Accuracy\":", json, StringComparison.Ordinal);
     }
 
     [Fact]
