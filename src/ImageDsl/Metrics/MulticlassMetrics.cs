@@ -23,7 +23,11 @@ public sealed record MulticlassMetrics
     /// <summary>Mean cross-entropy; probabilities clipped to [2⁻⁵², 1 − 2⁻⁵²] and each row renormalized (scikit-learn 1.2.1).</summary>
     public required double? LogLoss { get; init; }
 
-    /// <summary>One-vs-rest ROC AUC averaged over classes; undefined when some class is absent from the truth or is the only class present.</summary>
+    /// <summary>
+    /// One-vs-rest ROC AUC averaged over classes; undefined when some class is absent from the
+    /// truth or is the only class present. Computed on whatever scores were given, where
+    /// scikit-learn would also refuse rows that do not sum to 1.
+    /// </summary>
     public required double? RocAucMacro { get; init; }
 
     /// <summary>One-vs-rest ROC AUC averaged with weights = class support; undefined on the same conditions as <see cref="RocAucMacro"/>.</summary>

@@ -36,7 +36,8 @@ public sealed record RegressionMetrics
 
     /// <summary>
     /// 1 − Var(error) / Var(target), averaged over outputs, with the same constant-target
-    /// convention as <see cref="R2"/>. Undefined for fewer than two samples.
+    /// convention as <see cref="R2"/>. Undefined for fewer than two samples (where
+    /// scikit-learn's convention would report a single sample as a perfect 1).
     /// </summary>
     public required double? ExplainedVariance { get; init; }
 
