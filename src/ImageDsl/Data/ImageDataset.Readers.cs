@@ -4,7 +4,6 @@ namespace ImageDsl.Data;
 
 public sealed partial class ImageDataset
 {
-    private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"];
     private static readonly string[] FileColumns = ["file", "path", "image", "filename"];
 
     /// <summary>
@@ -103,5 +102,5 @@ public sealed partial class ImageDataset
     }
 
     private static bool IsImage(string path) =>
-        ImageExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+        Images.ImageLoader.SupportedExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 }

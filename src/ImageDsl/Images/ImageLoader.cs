@@ -1,5 +1,13 @@
 using ImageDsl.Specs;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Formats.Bmp;
+using SixLabors.ImageSharp.Formats.Gif;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Memory;
+using SixLabors.ImageSharp.Metadata;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
@@ -8,79 +16,142 @@ namespace ImageDsl.Images;
 /// <summary>
 /// Decodes image files into the raw bytes a model takes: <c>Channels x Height x Width</c>
 /// (planar, like a tensor), resized to the spec's size and converted to its channel count.
-/// Normalization happens later, on whole batches.
 /// </summary>
+/// <remarks>
+/// Hardened, because ImageSharp 2.1 (the last free line) has unpatched advisories: only PNG,
+/// JPEG, BMP, GIF and WebP are decoded (no TIFF); metadata, ICC profiles included, is never
+/// parsed; the header is read first and images over <see cref="DecodingLimits.MaxPixels"/>
+/// are refused before any pixel buffer exists; each decode may allocate at most a bounded
+/// amount. EXIF orientation of JPEGs is applied (read by <see cref="ExifOrientation"/>).
+/// Every colour type converts to the model's channels: 16-bit, palette, grey + alpha and
+/// RGBA (alpha is dropped), CMYK / YCCK JPEG; an animated GIF gives its first frame.
+/// </remarks>
 public static class ImageLoader
 {
-    /// <summary>Decodes <paramref name="path"/> into <paramref name="destination"/> (length <see cref="InputSpec.Size"/>).</summary>
-    /// <exception cref="InvalidDataException">The file is missing, empty or not a readable image; the message names the file.</exception>
-    public static void Decode(string path, InputSpec input, Span<byte> destination)
+    /// <summary>The file types decoded.</summary>
+    public static IReadOnlyList<string> SupportedExtensions { get; } = [".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"];
+
+    private static readonly Configuration Safe = CreateConfiguration();
+
+    private static Configuration CreateConfiguration()
     {
-        if (destination.Length != input.Size)
-            throw new ArgumentException($"Destination holds {destination.Length} bytes; {input} needs {input.Size}.", nameof(destination));
+        var configuration = new Configuration(
+            new PngConfigurationModule(), new JpegConfigurationModule(), new GifConfigurationModule(),
+            new BmpConfigurationModule(), new WebpConfigurationModule())
+        {
+            // Datasets decode many images in parallel; one thread per image avoids oversubscription.
+            MaxDegreeOfParallelism = 1,
+            MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = 1024 }),
+        };
+        var formats = configuration.ImageFormatsManager;
+        formats.SetDecoder(PngFormat.Instance, new PngDecoder { IgnoreMetadata = true });
+        formats.SetDecoder(JpegFormat.Instance, new JpegDecoder { IgnoreMetadata = true });
+        formats.SetDecoder(GifFormat.Instance, new GifDecoder { IgnoreMetadata = true, DecodingMode = FrameDecodingMode.First });
+        formats.SetDecoder(WebpFormat.Instance, new WebpDecoder { IgnoreMetadata = true });
+        return configuration;
+    }
+
+    /// <summary>Decodes <paramref name="path"/> into <paramref name="destination"/> (length <see cref="InputSpec.Size"/>).</summary>
+    /// <exception cref="InvalidDataException">The file is missing, empty, too large, not a supported image or damaged; the message names the file and the reason.</exception>
+    public static void Decode(string path, InputSpec input, Span<byte> destination, DecodingLimits? limits = null)
+    {
+        limits ??= DecodingLimits.Default;
         if (!File.Exists(path)) throw new InvalidDataException($"Image file not found: {path}");
+        long length = new FileInfo(path).Length;
+        if (length == 0) throw new InvalidDataException($"Image file is empty: {path}");
+        if (length > limits.MaxFileBytes)
+            throw new InvalidDataException($"Image file {path} is {length:N0} bytes, over the limit of {limits.MaxFileBytes:N0}.");
         try
         {
-            using var stream = File.OpenRead(path);
-            if (stream.Length == 0) throw new InvalidDataException($"Image file is empty: {path}");
-            Decode(stream, input, destination);
+            Decode(File.ReadAllBytes(path), input, destination, limits);
         }
-        catch (Exception e) when (e is UnknownImageFormatException or ImageFormatException or NotSupportedException)
+        catch (InvalidDataException e)
         {
             throw new InvalidDataException($"Cannot decode image {path}: {e.Message}", e);
         }
     }
 
-    /// <summary>Decodes an image from a stream into <paramref name="destination"/>.</summary>
-    public static void Decode(Stream stream, InputSpec input, Span<byte> destination)
+    /// <summary>Decodes an encoded image held in memory.</summary>
+    /// <exception cref="InvalidDataException">Not a supported image, too large, or damaged.</exception>
+    public static void Decode(byte[] encoded, InputSpec input, Span<byte> destination, DecodingLimits? limits = null)
     {
-        if (input.Channels == 1)
+        limits ??= DecodingLimits.Default;
+        if (destination.Length != input.Size)
+            throw new ArgumentException($"Destination holds {destination.Length} bytes; {input} needs {input.Size}.", nameof(destination));
+        try
         {
-            using var image = Image.Load<L8>(stream);
-            Fit(image, input);
-            CopyGray(image, destination);
+            var info = Image.Identify(Safe, encoded, out var format)
+                ?? throw new InvalidDataException("not a supported image (expected PNG, JPEG, BMP, GIF or WebP)");
+            if (info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > limits.MaxPixels)
+                throw new InvalidDataException($"declared size {info.Width}x{info.Height} is over the limit of {limits.MaxPixels:N0} pixels");
+            int orientation = format is JpegFormat ? ExifOrientation.Read(encoded) : 1;
+
+            if (input.Channels == 1)
+            {
+                using var image = Image.Load<L8>(Safe, encoded);
+                Prepare(image, input, orientation);
+                image.CopyPixelDataTo(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, L8>(destination));
+            }
+            else
+            {
+                using var image = Image.Load<Rgb24>(Safe, encoded);
+                Prepare(image, input, orientation);
+                CopyPlanar(image, destination);
+            }
         }
-        else
+        catch (Exception e) when (e is UnknownImageFormatException or ImageFormatException or NotSupportedException
+                                      or InvalidMemoryOperationException or IndexOutOfRangeException or ArgumentException)
         {
-            using var image = Image.Load<Rgb24>(stream);
-            Fit(image, input);
-            CopyRgb(image, destination, input.Width * input.Height);
+            // ImageSharp reports truncated data, bad checksums and impossible headers through several types.
+            throw new InvalidDataException(e.Message, e);
         }
     }
 
-    /// <summary>Decodes an in-memory image (for example one already held by the caller).</summary>
+    /// <summary>Decodes an image already in memory into a new byte array.</summary>
     public static byte[] Decode(Image image, InputSpec input)
     {
         var bytes = new byte[input.Size];
         if (input.Channels == 1)
         {
             using var gray = image.CloneAs<L8>();
-            Fit(gray, input);
-            CopyGray(gray, bytes);
+            Prepare(gray, input, 1);
+            gray.CopyPixelDataTo(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, L8>(bytes.AsSpan()));
         }
         else
         {
             using var rgb = image.CloneAs<Rgb24>();
-            Fit(rgb, input);
-            CopyRgb(rgb, bytes, input.Width * input.Height);
+            Prepare(rgb, input, 1);
+            CopyPlanar(rgb, bytes);
         }
         return bytes;
     }
 
-    private static void Fit<TPixel>(Image<TPixel> image, InputSpec input) where TPixel : unmanaged, IPixel<TPixel>
+    private static void Prepare<TPixel>(Image<TPixel> image, InputSpec input, int orientation) where TPixel : unmanaged, IPixel<TPixel>
     {
-        if (image.Width != input.Width || image.Height != input.Height)
-            image.Mutate(x => x.Resize(input.Width, input.Height));
+        var (rotate, flip) = orientation switch
+        {
+            2 => (RotateMode.None, FlipMode.Horizontal),
+            3 => (RotateMode.Rotate180, FlipMode.None),
+            4 => (RotateMode.None, FlipMode.Vertical),
+            5 => (RotateMode.Rotate90, FlipMode.Horizontal), // transpose
+            6 => (RotateMode.Rotate90, FlipMode.None),
+            7 => (RotateMode.Rotate90, FlipMode.Vertical),   // transverse
+            8 => (RotateMode.Rotate270, FlipMode.None),
+            _ => (RotateMode.None, FlipMode.None),
+        };
+        bool resize = image.Width != input.Width || image.Height != input.Height
+                      || (rotate is RotateMode.Rotate90 or RotateMode.Rotate270 && image.Width != image.Height);
+        if (rotate == RotateMode.None && flip == FlipMode.None && !resize) return;
+        image.Mutate(x =>
+        {
+            if (rotate != RotateMode.None || flip != FlipMode.None) x.RotateFlip(rotate, flip);
+            x.Resize(input.Width, input.Height);
+        });
     }
 
-    private static void CopyGray(Image<L8> image, Span<byte> destination)
+    private static void CopyPlanar(Image<Rgb24> image, Span<byte> destination)
     {
-        // L8 is one byte per pixel, row-major: exactly the single plane we want.
-        image.CopyPixelDataTo(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, L8>(destination));
-    }
-
-    private static void CopyRgb(Image<Rgb24> image, Span<byte> destination, int plane)
-    {
+        int plane = image.Width * image.Height;
         var pixels = System.Buffers.ArrayPool<Rgb24>.Shared.Rent(plane);
         try
         {
