@@ -68,6 +68,31 @@ public sealed partial class ImageDataset
         return (Subset(order.Skip(second).Order()), Subset(order.Take(second).Order()));
     }
 
+    /// <summary>
+    /// Splits off a seeded fraction for validation, stratified by the first label target (each
+    /// label keeps its share in both parts); without a label target, a plain seeded split.
+    /// </summary>
+    public (ImageDataset Training, ImageDataset Validation) StratifiedSplit(double validationFraction, int seed = 0)
+    {
+        if (validationFraction is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(validationFraction), validationFraction, "Must be in (0, 1).");
+        int labelTarget = Spec.Targets.ToList().FindIndex(t => t is LabelTargetSpec);
+        if (labelTarget < 0) return Split(validationFraction, seed);
+
+        int column = Spec.EncodedOffset(labelTarget);
+        var random = new Random(seed);
+        var training = new List<int>();
+        var validation = new List<int>();
+        foreach (var group in Enumerable.Range(0, Count).GroupBy(i => Samples[i].Targets[column]).OrderBy(g => g.Key))
+        {
+            var members = group.ToArray();
+            random.Shuffle(members);
+            int held = (int)Math.Round(members.Length * validationFraction);
+            validation.AddRange(members.Take(held));
+            training.AddRange(members.Skip(held));
+        }
+        return (Subset(training.Order(), $"{Source} (training part)"), Subset(validation.Order(), $"{Source} (validation part)"));
+    }
+
     /// <summary>The decoded images and targets, decoding on first use.</summary>
     internal DecodedImages Decoded => decoded ??= DecodedImages.Decode(this);
 }

@@ -2,6 +2,8 @@ using ImageDsl.Data;
 using ImageDsl.Native;
 using ImageDsl.Specs;
 using ImageDsl.Training;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using static TorchSharp.torch;
 
 namespace ImageDsl.Modeling;
@@ -55,19 +57,41 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
         manual_seed(seed);
     }
 
+    /// <summary>Where training reports its epochs; nothing by default.</summary>
+    public ILogger Logger { get; set; } = NullLogger.Instance;
+
     /// <summary>
     /// Trains the model on <paramref name="training"/>. The first call measures pixel
     /// normalization on the training images. Progress goes to <paramref name="progress"/> a few
-    /// times a second; <paramref name="validation"/>, if given, is scored after every epoch.
+    /// times a second; <paramref name="validation"/> (or, without one, the share of the training set
+    /// that <see cref="TrainingOptions.ValidationFraction"/> names) is scored after every epoch for
+    /// early stopping and best-weights tracking.
     /// </summary>
     public TrainingHistory Train(ImageDataset training, TrainingOptions? options = null, IProgress<TrainingProgress>? progress = null,
-        ImageDataset? validation = null, CancellationToken cancellation = default)
+        ImageDataset? validation = null, CancellationToken cancellation = default) =>
+        Fit(training, options ?? new TrainingOptions(), progress, validation, cancellation, resumeFrom: null);
+
+    /// <summary>
+    /// Continues a run from the checkpoint its <see cref="TrainingOptions.CheckpointPath"/> wrote:
+    /// weights, optimizer state, schedule position and random state are restored, so the run ends
+    /// as it would have without the interruption. Pass the same data and options as the first run.
+    /// </summary>
+    public TrainingHistory Resume(string checkpointPath, ImageDataset training, TrainingOptions options, IProgress<TrainingProgress>? progress = null,
+        ImageDataset? validation = null, CancellationToken cancellation = default) =>
+        Fit(training, options, progress, validation, cancellation, checkpointPath);
+
+    private TrainingHistory Fit(ImageDataset training, TrainingOptions options, IProgress<TrainingProgress>? progress, ImageDataset? validation,
+        CancellationToken cancellation, string? resumeFrom)
     {
+        options.Validate();
         CheckDataset(training, nameof(training));
         if (validation is not null) CheckDataset(validation, nameof(validation));
-        if (!IsTrained) Normalization = Normalization.Measure(training.Decoded.Images);
-        var trainer = new Trainer(Network, ComputeLoss, Normalization, options ?? new TrainingOptions());
-        var history = trainer.Fit(training, validation, progress, cancellation);
+        else if (options.ValidationFraction is > 0) (training, validation) = training.StratifiedSplit(options.ValidationFraction.Value, options.Seed);
+
+        if (resumeFrom is not null) Normalization = Checkpoint.ReadState(resumeFrom).Normalization;
+        else if (!IsTrained) Normalization = Normalization.Measure(training.Decoded.Images);
+        var trainer = new Trainer(Spec, Network, ComputeLoss, EvaluateCore, Normalization, options, Logger);
+        var history = trainer.Fit(training, validation, progress, cancellation, resumeFrom);
         IsTrained = true;
         return history;
     }

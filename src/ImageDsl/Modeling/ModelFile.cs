@@ -35,31 +35,20 @@ public static class ModelFile
     public sealed record Header(int FormatVersion, ModelSpec Spec, Normalization Normalization, DateTime SavedAt);
 
     /// <summary>Writes <paramref name="network"/>'s weights with their spec to <paramref name="path"/>, atomically.</summary>
-    public static void Write(string path, ModelSpec spec, Normalization normalization, nn.Module network)
+    public static void Write(string path, ModelSpec spec, Normalization normalization, nn.Module network) =>
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            WriteHeader(writer, new Header(FormatVersion, spec, normalization, DateTime.UtcNow));
+            network.save(writer);
+        });
+
+    internal static void WriteHeader<T>(BinaryWriter writer, T header, byte[]? magic = null)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = full + $".{Environment.ProcessId}.tmp";
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
-                {
-                    var header = JsonSerializer.SerializeToUtf8Bytes(new Header(FormatVersion, spec, normalization, DateTime.UtcNow), Json);
-                    writer.Write(Magic);
-                    writer.Write(header.Length);
-                    writer.Write(header);
-                    network.save(writer);
-                }
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+        var json = JsonSerializer.SerializeToUtf8Bytes(header, Json);
+        writer.Write(magic ?? Magic);
+        writer.Write(json.Length);
+        writer.Write(json);
     }
 
     /// <summary>Reads only the JSON header: what a model file is for, without loading weights.</summary>
@@ -131,16 +120,28 @@ public static class ModelFile
 
     private static Header ReadHeader(BinaryReader reader, string path)
     {
-        var magic = reader.ReadBytes(Magic.Length);
-        if (!magic.AsSpan().SequenceEqual(Magic)) throw new ModelFileException($"{path} is not an ImageDsl model file (wrong header).");
-        int length = reader.ReadInt32();
-        if (length <= 0 || length > 16 << 20) throw new ModelFileException($"{path} is damaged: its header claims {length} bytes.");
-        var bytes = reader.ReadBytes(length);
-        if (bytes.Length != length) throw new ModelFileException($"{path} is truncated.");
-        var header = JsonSerializer.Deserialize<Header>(bytes, Json) ?? throw new ModelFileException($"{path} has an empty header.");
+        var header = ReadHeader<Header>(reader, path, Magic, "an ImageDsl model file");
         if (header.FormatVersion != FormatVersion)
             throw new ModelFileException($"{path} uses model file format {header.FormatVersion}; this ImageDsl reads format {FormatVersion}.");
         return header;
+    }
+
+    internal static T ReadHeader<T>(BinaryReader reader, string path, byte[] magic, string what)
+    {
+        var found = reader.ReadBytes(magic.Length);
+        if (!found.AsSpan().SequenceEqual(magic)) throw new ModelFileException($"{path} is not {what} (wrong header).");
+        int length = reader.ReadInt32();
+        if (length <= 0 || length > 64 << 20) throw new ModelFileException($"{path} is damaged: its header claims {length} bytes.");
+        var bytes = reader.ReadBytes(length);
+        if (bytes.Length != length) throw new ModelFileException($"{path} is truncated.");
+        try
+        {
+            return JsonSerializer.Deserialize<T>(bytes, Json) ?? throw new ModelFileException($"{path} has an empty header.");
+        }
+        catch (JsonException e)
+        {
+            throw new ModelFileException($"{path} is damaged: its header is not valid JSON ({e.Message}).", e);
+        }
     }
 }
 

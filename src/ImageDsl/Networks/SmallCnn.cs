@@ -6,9 +6,10 @@ using static TorchSharp.torch.nn;
 namespace ImageDsl.Networks;
 
 /// <summary>
-/// Three conv(3x3) / batch-norm / ReLU / max-pool blocks (32, 64, 128 channels), then a
-/// 128-unit fully connected layer. Flattening, rather than global pooling,
-/// keeps where things are in the image, which regression targets (angles, boxes) need.
+/// Three conv(3x3) / batch-norm / ReLU blocks (32, 64, 128 channels), the first two followed by
+/// 2x max-pooling, then the feature map is pooled to 7x7 and flattened into a 128-unit fully
+/// connected layer. Flattening a 7x7 map, rather than pooling globally or down to 3x3, keeps
+/// where things are in the image, which regression targets (angles, boxes) need.
 /// </summary>
 public sealed class SmallCnn : BackboneModule
 {
@@ -17,21 +18,24 @@ public sealed class SmallCnn : BackboneModule
     private readonly Sequential block1;
     private readonly Sequential block2;
     private readonly Sequential block3;
+    private readonly AdaptiveAvgPool2d grid;
     private readonly Linear fc;
 
-    /// <summary>The smallest side this backbone accepts: three 2x poolings need at least 8 pixels.</summary>
-    public const int MinimumSide = 8;
+    /// <summary>The smallest side this backbone accepts: two 2x poolings need at least 4 pixels.</summary>
+    public const int MinimumSide = 4;
+
+    private const int GridSide = 7;
 
     /// <summary>Builds the network for images of <paramref name="input"/>'s size.</summary>
     public SmallCnn(InputSpec input) : base(nameof(SmallCnn))
     {
         if (input.Width < MinimumSide || input.Height < MinimumSide)
             throw new ArgumentException($"SmallCnn needs images of at least {MinimumSide}x{MinimumSide} pixels; the spec declares {input}.", nameof(input));
-        block1 = Block(input.Channels, 32);
-        block2 = Block(32, 64);
-        block3 = Block(64, 128);
-        int flattened = 128 * (input.Height / 8) * (input.Width / 8);
-        fc = Linear(flattened, Features);
+        block1 = Block(input.Channels, 32, pool: true);
+        block2 = Block(32, 64, pool: true);
+        block3 = Block(64, 128, pool: false);
+        grid = AdaptiveAvgPool2d(GridSide);
+        fc = Linear(128 * GridSide * GridSide, Features);
         RegisterComponents();
     }
 
@@ -42,14 +46,18 @@ public sealed class SmallCnn : BackboneModule
     public override Tensor forward(Tensor images)
     {
         using var scope = NewDisposeScope();
-        var x = block3.call(block2.call(block1.call(images)));
+        var x = grid.call(block3.call(block2.call(block1.call(images))));
         var features = functional.relu(fc.call(x.flatten(1)));
         return features.MoveToOuterDisposeScope();
     }
 
-    private static Sequential Block(int inChannels, int outChannels) => Sequential(
-        ("conv", Conv2d(inChannels, outChannels, 3, padding: 1, bias: false)),
-        ("bn", BatchNorm2d(outChannels)),
-        ("relu", ReLU(inplace: true)),
-        ("pool", MaxPool2d(2)));
+    private static Sequential Block(int inChannels, int outChannels, bool pool)
+    {
+        var block = Sequential(
+            ("conv", Conv2d(inChannels, outChannels, 3, padding: 1, bias: false)),
+            ("bn", BatchNorm2d(outChannels)),
+            ("relu", ReLU(inplace: true)));
+        if (pool) block.append("pool", MaxPool2d(2));
+        return block;
+    }
 }

@@ -1,42 +1,55 @@
 using System.Diagnostics;
 using ImageDsl.Data;
+using ImageDsl.Evaluation;
 using ImageDsl.Specs;
+using Microsoft.Extensions.Logging;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ImageDsl.Training;
 
 /// <summary>
-/// The training loop: seeded shuffling, batches cut from the decoded-image cache, Adam(W)
-/// with a learning-rate schedule, a dispose scope around every step so native memory stays
-/// flat, and progress a few times a second.
+/// The training loop: seeded shuffling, batches cut from the decoded-image cache, the chosen
+/// optimizer and schedule, gradient clipping, validation with early stopping and best-weights
+/// tracking, an atomic checkpoint after every epoch, a dispose scope around every step so
+/// native memory stays flat, and progress a few times a second.
 /// </summary>
 internal sealed class Trainer(
+    ModelSpec spec,
     nn.Module<Tensor, Tensor[]> network,
     Func<Tensor[], Tensor, Tensor> computeLoss,
+    Func<ImageDataset, EvaluationResult> evaluate,
     Normalization normalization,
-    TrainingOptions options)
+    TrainingOptions options,
+    ILogger logger)
 {
     private static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(250);
 
-    public TrainingHistory Fit(ImageDataset training, ImageDataset? validation, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
+    public TrainingHistory Fit(ImageDataset training, ImageDataset? validation, IProgress<TrainingProgress>? progress,
+        CancellationToken cancellation, string? resumeFrom = null)
     {
         options.Validate();
+        var monitor = new MonitoredMetric(options.Monitor);
+
         var data = training.Decoded;
-        var validationData = validation?.Decoded;
+        validation?.Decoded.ToString(); // decode (and report broken files) before the first step, not after the first epoch
         int count = training.Count;
         int batches = (count + options.BatchSize - 1) / options.BatchSize;
         long totalSteps = (long)batches * options.Epochs;
-        bool shift = options.RandomShift > 0 && ShiftPreservesTargets(training.Spec);
+        bool shift = options.RandomShift > 0 && ShiftPreservesTargets(spec);
 
-        torch.manual_seed(options.Seed);
+        manual_seed(options.Seed);
         using var generator = new Generator((ulong)options.Seed);
-        using var optimizer = optim.AdamW(network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
-        var epochs = new List<EpochSummary>();
-        var clock = Stopwatch.StartNew();
-        long step = 0;
+        using var optimizer = Optimizers.Create(options, network.parameters());
+        var run = new RunState();
+        if (resumeFrom is not null) Resume(resumeFrom, optimizer, generator, run);
 
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        var clock = Stopwatch.StartNew();
+        long stepAtStart = run.Step;
+        logger.LogInformation("Training {Spec} on {Count} images for {Epochs} epochs ({Batches} batches of {BatchSize}), from epoch {Start}",
+            spec.Name, count, options.Epochs, batches, options.BatchSize, run.EpochsCompleted + 1);
+
+        for (int epoch = run.EpochsCompleted + 1; epoch <= options.Epochs; epoch++)
         {
             network.train();
             var epochClock = Stopwatch.StartNew();
@@ -48,7 +61,7 @@ internal sealed class Trainer(
             for (int batch = 0; batch < batches; batch++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                double learningRate = LearningRateAt(step++, totalSteps);
+                double learningRate = LearningRates.At(options, run.Step, totalSteps, batches);
                 foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
 
                 float loss;
@@ -63,67 +76,119 @@ internal sealed class Trainer(
 
                     optimizer.zero_grad();
                     var total = computeLoss(network.call(images), targets);
-                    total.backward();
-                    optimizer.step();
                     loss = total.item<float>();
+                    if (!float.IsFinite(loss))
+                        throw new InvalidOperationException(
+                            $"Training diverged: the loss became {loss} at epoch {epoch}, batch {batch + 1} of {batches}. Try a lower learning rate or gradient clipping.");
+                    total.backward();
+                    if (options.GradientClipNorm is { } clip) nn.utils.clip_grad_norm_(network.parameters(), clip);
+                    optimizer.step();
                 }
-                if (!float.IsFinite(loss))
-                    throw new InvalidOperationException($"Training diverged: the loss became {loss} at epoch {epoch}, batch {batch + 1}. Try a lower learning rate.");
-
+                run.Step++;
                 lossSum += loss * size;
                 seen += size;
-                if (progress is not null && (epochClock.Elapsed - lastReport > ReportInterval || batch == batches - 1))
+
+                if (progress is not null && batch < batches - 1 && epochClock.Elapsed - lastReport > ReportInterval)
                 {
                     lastReport = epochClock.Elapsed;
-                    if (batch < batches - 1)
-                        progress.Report(Snapshot(epoch, batch + 1, batches, lossSum / seen, learningRate, seen, epochClock, clock, step, totalSteps, false, null));
+                    progress.Report(Snapshot(epoch, batch + 1, batches, lossSum / seen, learningRate, seen / epochClock.Elapsed.TotalSeconds,
+                        clock.Elapsed, Remaining(clock, run.Step - stepAtStart, totalSteps - run.Step), false, null));
                 }
             }
 
-            double? validationLoss = validationData is null ? null : MeanLoss(validationData);
+            double trainingLoss = lossSum / seen;
+            double imagesPerSecond = seen / epochClock.Elapsed.TotalSeconds;
+            EvaluationResult? scores = validation is null ? null : evaluate(validation);
+            double? monitored = scores is null ? null : monitor.Read(scores);
+            bool improved = monitored is { } m && !double.IsNaN(m) && monitor.IsBetter(m, run.BestScore);
+            if (improved)
+            {
+                (run.BestScore, run.BestEpoch) = (monitored, epoch);
+                if (options.RestoreBestWeights) run.BestWeights = SaveWeights();
+            }
             epochClock.Stop();
-            var summary = new EpochSummary(epoch, lossSum / seen, validationLoss, seen / epochClock.Elapsed.TotalSeconds, epochClock.Elapsed);
-            epochs.Add(summary);
-            progress?.Report(Snapshot(epoch, batches, batches, summary.TrainingLoss, LearningRateAt(step - 1, totalSteps), seen, epochClock, clock, step, totalSteps, true, validationLoss));
-        }
-        network.eval();
-        return new TrainingHistory(epochs);
-    }
 
-    /// <summary>Mean loss over a dataset in evaluation mode, without gradients.</summary>
-    public double MeanLoss(DecodedImages data)
-    {
-        network.eval();
-        using var _ = no_grad();
-        double sum = 0;
-        long n = data.Images.shape[0];
-        const int chunk = 256;
-        for (long start = 0; start < n; start += chunk)
+            var summary = new EpochSummary(epoch, trainingLoss, scores?.Loss, imagesPerSecond, epochClock.Elapsed, monitored, improved);
+            run.History.Add(summary);
+            run.EpochsCompleted = epoch;
+            if (options.CheckpointPath is { } checkpoint) WriteCheckpoint(checkpoint, optimizer, generator, run);
+
+            logger.LogInformation("Epoch {Epoch}/{Epochs}: loss {Loss:F4}{Validation}, {Rate:F0} images/s",
+                epoch, options.Epochs, trainingLoss, scores is null ? "" : $", validation loss {scores.Loss:F4}, {monitor.Name} {monitored:G4}", imagesPerSecond);
+            progress?.Report(Snapshot(epoch, batches, batches, trainingLoss, LearningRates.At(options, run.Step - 1, totalSteps, batches), imagesPerSecond,
+                clock.Elapsed, Remaining(clock, run.Step - stepAtStart, totalSteps - run.Step), true, scores?.Loss, monitor.Name, monitored));
+
+            if (options.EarlyStoppingPatience is { } patience && run.BestEpoch > 0 && epoch - run.BestEpoch >= patience)
+            {
+                logger.LogInformation("Early stopping after epoch {Epoch}: {Monitor} has not improved since epoch {Best}", epoch, monitor.Name, run.BestEpoch);
+                break;
+            }
+        }
+
+        if (options.RestoreBestWeights && run.BestWeights is { } best && run.BestEpoch != run.EpochsCompleted)
         {
-            using var scope = NewDisposeScope();
-            long size = Math.Min(chunk, n - start);
-            var images = normalization.Apply(data.Images.narrow(0, start, size));
-            sum += computeLoss(network.call(images), data.Targets.narrow(0, start, size)).item<float>() * size;
+            LoadWeights(best);
+            logger.LogInformation("Restored the weights of epoch {Epoch} ({Monitor} {Score:G4})", run.BestEpoch, monitor.Name, run.BestScore);
         }
-        return sum / n;
+        network.eval();
+        return new TrainingHistory(run.History, run.BestEpoch == 0 ? null : run.BestEpoch);
     }
 
-    private double LearningRateAt(long step, long totalSteps)
+    /// <summary>Mutable progress of one run: what a checkpoint saves and a resume restores.</summary>
+    private sealed class RunState
     {
-        if (options.Schedule == LearningRateSchedule.Constant) return options.LearningRate;
-        long warmup = Math.Min(300, totalSteps / 10);
-        if (step < warmup) return options.LearningRate * (step + 1) / warmup;
-        double t = (double)(step - warmup) / Math.Max(1, totalSteps - warmup);
-        return options.LearningRate * (0.01 + 0.99 * 0.5 * (1 + Math.Cos(Math.PI * t)));
+        public int EpochsCompleted;
+        public long Step;
+        public double? BestScore;
+        public int BestEpoch;
+        public byte[]? BestWeights;
+        public List<EpochSummary> History = [];
     }
 
-    private static TrainingProgress Snapshot(int epoch, int batch, int batches, double loss, double learningRate, long seen,
-        Stopwatch epochClock, Stopwatch clock, long step, long totalSteps, bool completed, double? validationLoss)
+    private void WriteCheckpoint(string path, TorchSharp.Modules.OptimizerHelper optimizer, Generator generator, RunState run) =>
+        Checkpoint.Write(path,
+            new Checkpoint.State(1, Checkpoint.HashOf(spec), spec, normalization, run.EpochsCompleted, run.Step, options.Epochs, options.BatchSize,
+                run.BestScore, run.BestEpoch, run.History.ToArray()),
+            network, optimizer, generator, run.BestWeights);
+
+    private void Resume(string path, TorchSharp.Modules.OptimizerHelper optimizer, Generator generator, RunState run)
     {
-        var perStep = clock.Elapsed / Math.Max(1, step);
-        return new TrainingProgress(epoch, totalSteps == 0 ? 0 : (int)(totalSteps / batches), batch, batches, loss, learningRate,
-            seen / Math.Max(1e-9, epochClock.Elapsed.TotalSeconds), clock.Elapsed, perStep * (totalSteps - step), completed, validationLoss);
+        var state = Checkpoint.Restore(path, spec, network, optimizer, generator, out var bestWeights);
+        if (state.BatchSize != options.BatchSize || state.Epochs != options.Epochs)
+            throw new ArgumentException(
+                $"Checkpoint {path} was written by a run of {state.Epochs} epochs with batches of {state.BatchSize}; resume it with the same Epochs and BatchSize (given {options.Epochs} and {options.BatchSize}).");
+        run.EpochsCompleted = state.EpochsCompleted;
+        run.Step = state.Step;
+        run.BestScore = state.BestScore;
+        run.BestEpoch = state.BestEpoch;
+        run.BestWeights = bestWeights;
+        run.History = state.History.ToList();
+        logger.LogInformation("Resuming from {Path} after epoch {Epoch}", path, state.EpochsCompleted);
     }
+
+    private byte[] SaveWeights()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) network.save(writer);
+        return stream.ToArray();
+    }
+
+    private void LoadWeights(byte[] weights)
+    {
+        using var reader = new BinaryReader(new MemoryStream(weights));
+        network.load(reader);
+    }
+
+    private static TimeSpan Remaining(Stopwatch clock, long stepsDone, long stepsLeft) =>
+        stepsDone <= 0 ? TimeSpan.Zero : clock.Elapsed / stepsDone * stepsLeft;
+
+    private TrainingProgress Snapshot(int epoch, int batch, int batches, double loss, double learningRate, double imagesPerSecond,
+        TimeSpan elapsed, TimeSpan remaining, bool completed, double? validationLoss, string? monitorName = null, double? monitored = null) =>
+        new(epoch, options.Epochs, batch, batches, loss, learningRate, imagesPerSecond, elapsed, remaining, completed, validationLoss)
+        {
+            MonitorName = monitored is null ? null : monitorName,
+            MonitoredValue = monitored,
+        };
 
     /// <summary>Shifting an image leaves labels and position-free ranges (angles, ages) valid.</summary>
     private static bool ShiftPreservesTargets(ModelSpec spec) =>

@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ImageDsl.Data;
+using ImageDsl.Modeling;
+using ImageDsl.Specs;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ImageDsl.Training;
+
+/// <summary>
+/// Everything needed to continue a training run exactly: weights, optimizer state, the
+/// position in the schedule, both random generators, early-stopping state and the history.
+/// Written atomically after every epoch (see <see cref="AtomicFile"/>).
+/// </summary>
+public static class Checkpoint
+{
+    private static readonly byte[] Magic = "IMGCKPT\u0001"u8.ToArray();
+    private const int FormatVersion = 1;
+
+    /// <summary>The JSON part of a checkpoint.</summary>
+    /// <param name="FormatVersion">Version of this file layout.</param>
+    /// <param name="SpecHash">SHA-256 of the spec; a checkpoint only resumes the model it was made for.</param>
+    /// <param name="Spec">The spec, for messages.</param>
+    /// <param name="Normalization">Pixel normalization in use.</param>
+    /// <param name="EpochsCompleted">Epochs finished when it was written.</param>
+    /// <param name="Step">Optimizer steps taken (the schedule's position).</param>
+    /// <param name="Epochs">The planned number of epochs.</param>
+    /// <param name="BatchSize">The batch size, which must not change on resume.</param>
+    /// <param name="BestScore">Best monitored validation value so far.</param>
+    /// <param name="BestEpoch">The epoch it was reached in.</param>
+    /// <param name="History">Completed epochs.</param>
+    public sealed record State(int FormatVersion, string SpecHash, ModelSpec Spec, Normalization Normalization, int EpochsCompleted, long Step,
+        int Epochs, int BatchSize, double? BestScore, int BestEpoch, IReadOnlyList<EpochSummary> History);
+
+    /// <summary>A stable fingerprint of a spec.</summary>
+    public static string HashOf(ModelSpec spec) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(spec with { Name = "" }, ModelFile.Json)));
+
+    internal static void Write(string path, State state, nn.Module network, OptimizerHelper optimizer, Generator shuffling, byte[]? bestWeights)
+    {
+        using var globalRng = random.get_rng_state();
+        using var shuffleRng = shuffling.get_state();
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            ModelFile.WriteHeader(writer, state, Magic);
+            network.save(writer);
+            optimizer.save_state_dict(writer);
+            WriteBytes(writer, globalRng.data<byte>().ToArray());
+            WriteBytes(writer, shuffleRng.data<byte>().ToArray());
+            WriteBytes(writer, bestWeights ?? []);
+        });
+    }
+
+    /// <summary>Reads only the JSON part: what a checkpoint is for and how far it got.</summary>
+    public static State ReadState(string path)
+    {
+        using var reader = Open(path);
+        return ReadState(reader, path);
+    }
+
+    internal static State Restore(string path, ModelSpec spec, nn.Module network, OptimizerHelper optimizer, Generator shuffling, out byte[]? bestWeights)
+    {
+        using var reader = Open(path);
+        var state = ReadState(reader, path);
+        if (state.SpecHash != HashOf(spec))
+            throw new ModelFileException($"Checkpoint {path} was written for spec {state.Spec.Name}, which differs from {spec.Name}:\n  " +
+                                         string.Join("\n  ", ModelFile.Differences(state.Spec, spec)));
+        try
+        {
+            network.load(reader, strict: true);
+            optimizer.load_state_dict(reader);
+            using (var globalRng = tensor(ReadBytes(reader), ScalarType.Byte)) random.set_rng_state(globalRng);
+            using (var shuffleRng = tensor(ReadBytes(reader), ScalarType.Byte)) shuffling.set_state(shuffleRng);
+            var best = ReadBytes(reader);
+            bestWeights = best.Length == 0 ? null : best;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or InvalidOperationException)
+        {
+            throw new ModelFileException($"Checkpoint {path} is damaged: {e.Message}", e);
+        }
+        return state;
+    }
+
+    private static State ReadState(BinaryReader reader, string path)
+    {
+        var state = ModelFile.ReadHeader<State>(reader, path, Magic, "an ImageDsl checkpoint");
+        if (state.FormatVersion != FormatVersion)
+            throw new ModelFileException($"{path} uses checkpoint format {state.FormatVersion}; this ImageDsl reads format {FormatVersion}.");
+        return state;
+    }
+
+    private static BinaryReader Open(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Checkpoint not found: {Path.GetFullPath(path)}", path);
+        return new BinaryReader(File.OpenRead(path));
+    }
+
+    private static void WriteBytes(BinaryWriter writer, byte[] bytes)
+    {
+        writer.Write(bytes.Length);
+        writer.Write(bytes);
+    }
+
+    private static byte[] ReadBytes(BinaryReader reader)
+    {
+        int length = reader.ReadInt32();
+        if (length < 0 || length > 1 << 30) throw new InvalidOperationException($"a block claims {length} bytes");
+        var bytes = reader.ReadBytes(length);
+        if (bytes.Length != length) throw new EndOfStreamException("the file ends early");
+        return bytes;
+    }
+}
