@@ -1,0 +1,53 @@
+namespace ImageDsl.Generators.Model;
+
+/// <summary>Everything the emitter needs to write one spec class's generated file.</summary>
+/// <remarks>
+/// The model holds only strings, numbers, booleans and <see cref="EquatableArray{T}"/>s of
+/// nested records: never an <c>ISymbol</c>, <c>SyntaxNode</c>, <c>Location</c>,
+/// <c>Compilation</c> or <c>Diagnostic</c>. That keeps it value-equatable, so the incremental
+/// pipeline sees an unchanged spec as unchanged (a comment or an edit elsewhere emits nothing
+/// again), and it keeps no compilation alive. Diagnostics are reported by
+/// <c>ImageModelAnalyzer</c>, from the same parser; an invalid spec never becomes a model.
+/// </remarks>
+/// <param name="Namespace">The containing namespace, keyword-escaped (<c>@class</c>); empty for the global namespace.</param>
+/// <param name="ContainingTypes">The types the spec class is nested in, outermost first.</param>
+/// <param name="TypeKeyword"><c>class</c> or <c>record</c>: a partial declaration must repeat it.</param>
+/// <param name="Name">The spec class's simple name, unescaped.</param>
+/// <param name="FullyQualifiedName">The spec class as <c>global::Namespace.Outer.Name</c>, keyword-escaped.</param>
+/// <param name="DisplayName">The spec class as <c>Namespace.Outer.Name</c>: the spec's name at run time.</param>
+/// <param name="Width">Input width in pixels.</param>
+/// <param name="Height">Input height in pixels.</param>
+/// <param name="Channels">Input channels.</param>
+/// <param name="Backbone">The <c>ImageDsl.Backbone</c> member name.</param>
+/// <param name="Targets">The targets, in declaration order.</param>
+internal sealed record SpecModel(
+    string Namespace,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    string TypeKeyword,
+    string Name,
+    string FullyQualifiedName,
+    string DisplayName,
+    int Width,
+    int Height,
+    int Channels,
+    string Backbone,
+    EquatableArray<TargetModel> Targets)
+{
+    /// <summary>The generated file's name: <c>Namespace.Outer.Name.g.cs</c>, reduced to characters every file system accepts.</summary>
+    public string HintName
+    {
+        get
+        {
+            var chars = DisplayName.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+                if (!char.IsLetterOrDigit(chars[i]) && chars[i] != '.' && chars[i] != '_') chars[i] = '_';
+            return new string(chars) + ".g.cs";
+        }
+    }
+}
+
+/// <summary>A type the spec class is nested in.</summary>
+/// <param name="Keyword">The declaration keywords after <c>partial</c>: <c>class</c>, <c>record</c>, <c>struct</c>, <c>record struct</c> or <c>interface</c>.</param>
+/// <param name="Name">The type's simple name, unescaped.</param>
+/// <param name="IsRefStruct">Whether the declaration must say <c>ref</c>.</param>
+internal sealed record ContainingTypeModel(string Keyword, string Name, bool IsRefStruct);

@@ -1,0 +1,179 @@
+using System.Collections;
+using ImageDsl.Generators;
+using ImageDsl.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ImageDsl.Tests.Generator;
+
+/// <summary>
+/// Edits that do not change a spec regenerate nothing: every tracked step of the second run is
+/// Cached or Unchanged. Changing the spec does regenerate.
+/// </summary>
+public class IncrementalTests
+{
+    private const string OtherClass = """
+        namespace Demo.Other;
+
+        public class Helper
+        {
+            public int Compute() { return 1; }
+        }
+        """;
+
+    private static (GeneratorDriver Driver, Compilation Compilation) FirstRun()
+    {
+        var compilation = GeneratorHarness.Compile(SpecSources.Mixed, OtherClass);
+        var run = GeneratorHarness.Run(compilation);
+        Assert.Single(run.Result.GeneratedSources);
+        return (run.Driver, compilation);
+    }
+
+    private static Compilation Edit(Compilation compilation, int treeIndex, Func<string, string> edit)
+    {
+        var tree = compilation.SyntaxTrees.ElementAt(treeIndex);
+        var text = tree.GetText().ToString();
+        var edited = edit(text);
+        Assert.NotEqual(text, edited);
+        return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(edited)));
+    }
+
+    private static void AssertNothingRegenerated(GeneratorRunResult result)
+    {
+        var parse = Assert.Contains(ImageModelGenerator.TrackingNames.Parse, result.TrackedSteps);
+        var valid = Assert.Contains(ImageModelGenerator.TrackingNames.ValidSpecs, result.TrackedSteps);
+        var output = result.TrackedOutputSteps.SelectMany(pair => pair.Value).ToList();
+        Assert.NotEmpty(output);
+        foreach (var (step, name) in parse.Select(s => (s, "parse")).Concat(valid.Select(s => (s, "valid"))).Concat(output.Select(s => (s, "output"))))
+            foreach (var (_, reason) in step.Outputs)
+                Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"The {name} step ran again: {reason}.");
+        Assert.Single(result.GeneratedSources);
+    }
+
+    [Fact]
+    public void Running_again_without_a_change_regenerates_nothing()
+    {
+        var (driver, compilation) = FirstRun();
+
+        AssertNothingRegenerated(GeneratorHarness.Run(compilation, driver).Result);
+    }
+
+    [Fact]
+    public void Adding_an_unrelated_file_regenerates_nothing()
+    {
+        var (driver, compilation) = FirstRun();
+        var added = compilation.AddSyntaxTrees(GeneratorHarness.Parse("namespace Demo.Extra; internal sealed class Unrelated { }", "Unrelated.cs"));
+
+        AssertNothingRegenerated(GeneratorHarness.Run(added, driver).Result);
+    }
+
+    [Fact]
+    public void Adding_a_comment_to_the_spec_regenerates_nothing()
+    {
+        var (driver, compilation) = FirstRun();
+        var edited = Edit(compilation, 0, text => text.Replace(
+            "    /// <summary>Not a target.</summary>",
+            "    // A comment that moves every position below it.\n    /// <summary>Not a target.</summary>"));
+
+        AssertNothingRegenerated(GeneratorHarness.Run(edited, driver).Result);
+    }
+
+    [Fact]
+    public void Changing_a_method_body_in_another_class_regenerates_nothing()
+    {
+        var (driver, compilation) = FirstRun();
+        var edited = Edit(compilation, 1, text => text.Replace("return 1;", "return 2 + 2;"));
+
+        AssertNothingRegenerated(GeneratorHarness.Run(edited, driver).Result);
+    }
+
+    [Fact]
+    public void Changing_the_spec_regenerates_it()
+    {
+        var (driver, compilation) = FirstRun();
+        var edited = Edit(compilation, 0, text => text.Replace("Width = 96", "Width = 128"));
+
+        var result = GeneratorHarness.Run(edited, driver).Result;
+
+        var parse = result.TrackedSteps[ImageModelGenerator.TrackingNames.Parse].SelectMany(s => s.Outputs);
+        Assert.Contains(parse, o => o.Reason == IncrementalStepRunReason.Modified);
+        var output = result.TrackedOutputSteps.SelectMany(pair => pair.Value).SelectMany(s => s.Outputs);
+        Assert.Contains(output, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("new global::ImageDsl.Specs.InputSpec(Width: 128, Height: 48, Channels: 3)", Assert.Single(result.GeneratedSources).SourceText.ToString());
+    }
+
+    [Fact]
+    public void Adding_a_label_in_another_file_regenerates_the_spec()
+    {
+        // The enum lives in another file: the spec's own syntax is untouched, but its model changes.
+        var spec = """
+            using ImageDsl;
+            namespace Demo;
+            [ImageModel] public partial class Spec1 { [Labels] public Color Color { get; init; } }
+            """;
+        var compilation = GeneratorHarness.Compile(spec, "namespace Demo; public enum Color { Red, Green }");
+        var first = GeneratorHarness.Run(compilation);
+        var edited = Edit(compilation, 1, text => text.Replace("Green", "Green, Blue"));
+
+        var result = GeneratorHarness.Run(edited, first.Driver).Result;
+
+        Assert.Contains("global::Demo.Color.Blue => 2,", Assert.Single(result.GeneratedSources).SourceText.ToString());
+    }
+
+    [Fact]
+    public void Equal_specs_parse_to_equal_models()
+    {
+        static SpecModel Parse() => (SpecModel)GeneratorHarness.Run(GeneratorHarness.Compile(SpecSources.Mixed))
+            .Result.TrackedSteps[ImageModelGenerator.TrackingNames.Parse].Single().Outputs.Single().Value;
+
+        var first = Parse();
+        var second = Parse();
+
+        Assert.NotSame(first, second);
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+    }
+
+    private static readonly Type[] Forbidden =
+        [typeof(ISymbol), typeof(SyntaxNode), typeof(SyntaxTree), typeof(Location), typeof(Compilation), typeof(SemanticModel), typeof(Diagnostic), typeof(AttributeData)];
+
+    [Fact]
+    public void The_model_holds_no_symbols_syntax_locations_compilations_or_diagnostics()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.Compile([.. SpecSources.All.Values])).Result;
+        var models = result.TrackedSteps[ImageModelGenerator.TrackingNames.Parse].SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
+        Assert.Equal(SpecSources.All.Count, models.Count);
+
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var model in models)
+        {
+            Assert.IsType<SpecModel>(model);
+            Walk(model, "spec", seen);
+        }
+        // Every model type is a record: compared by value, not by reference.
+        var modelTypes = seen.Select(o => o.GetType()).Where(t => t.Namespace == typeof(SpecModel).Namespace && !t.IsValueType && !t.IsArray).Distinct().ToList();
+        Assert.Contains(typeof(LabelTargetModel), modelTypes);
+        Assert.Contains(typeof(RangeTargetModel), modelTypes);
+        Assert.All(modelTypes, t => Assert.NotNull(t.GetProperty("EqualityContract", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)));
+    }
+
+    private static void Walk(object? value, string path, HashSet<object> seen)
+    {
+        if (value is null) return;
+        var type = value.GetType();
+        Assert.False(Forbidden.Any(f => f.IsAssignableFrom(type)), $"{path} holds a {type.FullName}.");
+        if (type.IsPrimitive || type.IsEnum || value is string) return;
+        if (!type.IsValueType && !seen.Add(value)) return;
+        if (value is IEnumerable items)
+        {
+            int i = 0;
+            foreach (var item in items) Walk(item, $"{path}[{i++}]", seen);
+        }
+        const System.Reflection.BindingFlags Fields = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public |
+            System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly;
+        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+            foreach (var field in t.GetFields(Fields))
+                Walk(field.GetValue(value), $"{path}.{field.Name}", seen);
+    }
+}
