@@ -18,8 +18,10 @@ internal sealed record SheetItem(string ImagePath, string Truth, params string[]
 internal static class ContactSheet
 {
     private const int MaxColumns = 8;
+    private const int MaxWidth = 1600;
     private const int Gap = 12;
     private const int MinCellWidth = 150;
+    private const int MaxCellWidth = 320;
     private const float CaptionSize = 14;
     private const float TitleSize = 20;
 
@@ -30,9 +32,13 @@ internal static class ContactSheet
     public static void Save(string title, IReadOnlyList<SheetItem> items, int thumbnailSize, string path)
     {
         if (items.Count == 0) throw new ArgumentException("A contact sheet needs at least one image.", nameof(items));
-        int columns = Math.Min(items.Count, MaxColumns);
-        int rows = (items.Count + columns - 1) / columns;
-        int cellWidth = Math.Max(thumbnailSize, MinCellWidth);
+        // Cells as wide as the longest caption (within bounds; longer ones shrink, then are cut),
+        // as many per row as fit a page-wide picture, and rows filled evenly (16 images: 8 + 8, not 5 + 5 + 5 + 1).
+        float caption = items.SelectMany(i => i.Wrong.Prepend(i.Truth)).Max(t => Plots.PlotStyle.TextWidth(t, CaptionSize));
+        int cellWidth = Math.Max(thumbnailSize, (int)Math.Clamp(caption + 8, MinCellWidth, MaxCellWidth));
+        int fit = Math.Clamp((MaxWidth - Gap) / (cellWidth + Gap), 1, MaxColumns);
+        int rows = (items.Count + fit - 1) / fit;
+        int columns = (items.Count + rows - 1) / rows;
         int lineHeight = (int)(CaptionSize * 1.45f);
         int lines = 1 + items.Max(i => i.Wrong.Length);
         int cellHeight = thumbnailSize + 6 + lines * lineHeight;

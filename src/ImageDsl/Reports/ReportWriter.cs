@@ -50,7 +50,7 @@ internal static class ReportWriter
                 var curves = ClassCurves.Compute(c);
                 if (curves.Any(k => k.Roc.Count > 0))
                     files.Roc = save($"{prefix}-roc.png", path => CurvePlots.SaveRoc(c, curves, options.MaxCurveClasses, path));
-                if (curves.Any(k => k.PrecisionRecall.Count > 0))
+                if (curves.Any(k => k.Roc.Count > 0)) // the same classes as the ROC plot
                     files.PrecisionRecall = save($"{prefix}-pr.png", path => CurvePlots.SavePrecisionRecall(c, curves, options.MaxCurveClasses, path));
                 var mistakes = WorstPredictions.Classification(c.Samples, options.WorstPredictions);
                 if (mistakes.Count > 0)

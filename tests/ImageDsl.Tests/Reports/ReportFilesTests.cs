@@ -115,8 +115,8 @@ public class ReportFilesTests
         Result(target).WriteReport(temp.Path, options: new ReportOptions { WorstPredictions = 10, ThumbnailSize = 56 });
 
         using var sheet = PngAssert.Picture(temp.File("Angle-worst.png"));
-        // 10 images: 8 columns of 150 px (the caption width) with 12 px gaps, then 2 rows.
-        Assert.Equal(12 + 8 * (150 + 12), sheet.Width);
+        // 10 images: 2 rows of 5 columns (rows filled evenly), each 150 px (the narrowest cell) with 12 px gaps.
+        Assert.Equal(12 + 5 * (150 + 12), sheet.Width);
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(temp.File("report.json")))!;
         Assert.Equal(10, json["targets"]![0]!["worstPredictions"]!.AsArray().Count);
     }

@@ -22,17 +22,18 @@ internal static class CurvePlots
         chance.LineColor = Colors.Gray;
         chance.LinePattern = LinePattern.Dashed;
         chance.LegendText = "chance (AUC 0.5)";
-        foreach (var curve in drawn)
-            Line(plot, curve.Roc, PlotStyle.ClassColor(curve.Index, curves.Count), $"{curve.Label} (AUC {curve.RocAuc!.Value.ToString("F3", ReportFormat.Culture)})");
+        for (int i = 0; i < drawn.Count; i++)
+            Line(plot, drawn[i].Roc, PlotStyle.ClassColor(i, drawn.Count), $"{drawn[i].Label} (AUC {drawn[i].RocAuc!.Value.ToString("F3", ReportFormat.Culture)})");
         Finish(plot, Subtitle(drawn.Count, curves.Count, "lowest AUC"), path);
     }
 
     public static void SavePrecisionRecall(ClassificationEvaluation target, IReadOnlyList<ClassCurve> curves, int max, string path)
     {
-        var drawn = Drawn(curves, max).Where(c => c.PrecisionRecall.Count > 0).ToList();
+        // The same classes in the same colours as the ROC plot; a class with a ROC curve always has this one too.
+        var drawn = Drawn(curves, max);
         var plot = PlotStyle.Create($"{target.Name}: precision-recall curves, one-vs-rest", "Recall", "Precision");
-        foreach (var curve in drawn)
-            Line(plot, curve.PrecisionRecall, PlotStyle.ClassColor(curve.Index, curves.Count), $"{curve.Label} (AP {curve.AveragePrecision!.Value.ToString("F3", ReportFormat.Culture)})");
+        for (int i = 0; i < drawn.Count; i++)
+            Line(plot, drawn[i].PrecisionRecall, PlotStyle.ClassColor(i, drawn.Count), $"{drawn[i].Label} (AP {drawn[i].AveragePrecision!.Value.ToString("F3", ReportFormat.Culture)})");
         Finish(plot, Subtitle(drawn.Count, curves.Count, "lowest ROC AUC"), path);
     }
 

@@ -32,10 +32,11 @@ internal static class LossPlot
             line.LegendText = $"lowest validation loss (epoch {best})";
         }
 
-        // Whole epochs only: a tick at 2.5 would suggest a half-finished epoch.
+        // Whole epochs only (a tick at 2.5 would suggest a half-finished epoch): the first, then
+        // multiples of a round step giving at most about a dozen ticks.
         int last = epochs.Count == 0 ? 1 : epochs[^1].Epoch;
-        int step = Math.Max(1, (int)Math.Ceiling(last / 12.0));
-        var ticks = Enumerable.Range(1, last).Where(e => (e - 1) % step == 0).Select(e => (double)e).ToArray();
+        int step = new[] { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 }.FirstOrDefault(s => last / s <= 12, (last / 12 / 1000 + 1) * 1000);
+        var ticks = Enumerable.Range(1, last).Where(e => e == 1 || e % step == 0).Select(e => (double)e).ToArray();
         plot.Axes.Bottom.SetTicks(ticks, ticks.Select(t => t.ToString(ReportFormat.Culture)).ToArray());
         plot.Axes.SetLimitsX(0.5, last + 0.5);
         plot.ShowLegend(Alignment.UpperRight);

@@ -44,7 +44,15 @@ internal static class PlotStyle
         plot.SavePng(path, width, height);
     }
 
-    /// <summary>A distinct colour per class: Category10, or Category20 beyond ten classes.</summary>
+    /// <summary>The width in pixels of <paramref name="text"/> in the report font, for sizing a plot around its labels.</summary>
+    public static float TextWidth(string text, float size)
+    {
+        using var typeface = SKTypeface.FromFamilyName(FontName);
+        using var font = new SKFont(typeface, size);
+        return font.MeasureText(text);
+    }
+
+    /// <summary>A distinct colour per line drawn: Category10, or Category20 beyond ten lines (colours repeat past twenty).</summary>
     public static Color ClassColor(int index, int count) =>
         count <= 10 ? new ScottPlot.Palettes.Category10().GetColor(index) : new ScottPlot.Palettes.Category20().GetColor(index);
 
