@@ -124,14 +124,14 @@ internal static class ReportMarkdown
     private static string Regression(RegressionEvaluation target, TargetFiles? files, int worstCount, string? directory)
     {
         var m = target.Metrics;
-        var unit = target.Unit is null ? "" : " " + target.Unit;
+        var unit = Escape(ReportFormat.UnitSuffix(target.Unit));
         var md = new StringBuilder();
         md.AppendLine($"## {Escape(target.Name)}: regression{(target.Unit is null ? "" : $" ({Escape(target.Unit)})")}").AppendLine();
         MetricTable(md, m.UndefinedReasons,
-            ($"MAE{Escape(unit)}", nameof(m.Mae), m.Mae), ($"RMSE{Escape(unit)}", nameof(m.Rmse), m.Rmse),
-            ($"MSE{Escape(target.Unit is null ? "" : $" {target.Unit}²")}", nameof(m.Mse), m.Mse),
-            ($"median absolute error{Escape(unit)}", nameof(m.MedianAbsoluteError), m.MedianAbsoluteError),
-            ($"max error{Escape(unit)}", nameof(m.MaxError), m.MaxError),
+            ($"MAE{unit}", nameof(m.Mae), m.Mae), ($"RMSE{unit}", nameof(m.Rmse), m.Rmse),
+            ($"MSE{Escape(target.Unit is null ? "" : $" ({target.Unit}²)")}", nameof(m.Mse), m.Mse),
+            ($"median absolute error{unit}", nameof(m.MedianAbsoluteError), m.MedianAbsoluteError),
+            ($"max error{unit}", nameof(m.MaxError), m.MaxError),
             ("R²", nameof(m.R2), m.R2), ("explained variance", nameof(m.ExplainedVariance), m.ExplainedVariance));
 
         Image(md, files?.PredictedVsActual, $"{target.Name} predicted vs actual");
@@ -144,7 +144,7 @@ internal static class ReportMarkdown
         {
             md.AppendLine($"The {worst.Count} largest absolute errors:").AppendLine();
             Image(md, files?.WorstPredictions, $"{target.Name} worst predictions");
-            md.AppendLine($"| # | image | actual{Escape(unit)} | predicted{Escape(unit)} | error{Escape(unit)} |").AppendLine("| ---: | --- | ---: | ---: | ---: |");
+            md.AppendLine($"| # | image | actual{unit} | predicted{unit} | error{unit} |").AppendLine("| ---: | --- | ---: | ---: | ---: |");
             for (int k = 0; k < worst.Count; k++)
             {
                 var s = target.Samples[worst[k]];

@@ -20,7 +20,7 @@ public class ReportMarkdownTests
         Assert.Contains("| true \\ predicted | Zero | One | Two | Three | Four | Five | Six | Seven | Eight | Nine |", md);
         Assert.Contains("| **Nine** |", md);
         Assert.Contains("## Angle: regression (degrees)", md);
-        Assert.Contains("| MAE degrees |", md);
+        Assert.Contains("| MAE (degrees) |", md);
         foreach (var png in new[] { "Digit-confusion.png", "Digit-roc.png", "Digit-pr.png", "Digit-worst.png", "Angle-scatter.png", "Angle-residuals.png", "Angle-worst.png", "loss.png" })
             Assert.Contains($"]({png})", md);
         // Links to the images on the worst-predictions table resolve from the report folder.
