@@ -12,7 +12,9 @@ internal static class LossPlot
         var plot = PlotStyle.Create($"Loss by epoch ({epochs.Count} epoch{(epochs.Count == 1 ? "" : "s")})", "Epoch", "Mean loss");
         var palette = new ScottPlot.Palettes.Category10();
 
-        var training = plot.Add.Scatter(epochs.Select(e => (double)e.Epoch).ToArray(), epochs.Select(e => e.TrainingLoss).ToArray(), palette.GetColor(0));
+        // A diverged epoch (NaN or infinite loss) is left out rather than breaking the axis.
+        var trained = epochs.Where(e => double.IsFinite(e.TrainingLoss)).ToArray();
+        var training = plot.Add.Scatter(trained.Select(e => (double)e.Epoch).ToArray(), trained.Select(e => e.TrainingLoss).ToArray(), palette.GetColor(0));
         training.LegendText = "training";
         training.LineWidth = 2;
         training.MarkerSize = 7;
