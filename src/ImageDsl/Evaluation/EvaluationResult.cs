@@ -1,13 +1,15 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using ImageDsl.Metrics;
-using ImageDsl.Modeling;
-using ImageDsl.Specs;
+using ImageDsl.Reports;
+using ImageDsl.Training;
 
 namespace ImageDsl.Evaluation;
 
-/// <summary>A model's scores on one dataset: the overall loss and one entry per target.</summary>
+/// <summary>
+/// A model's scores on one dataset: the overall loss and one entry per target. Besides the
+/// metrics it keeps one small record per image (see <see cref="ClassificationSample"/> and
+/// <see cref="RegressionSample"/>), which the report's curves and contact sheets are drawn from.
+/// </summary>
 /// <param name="Model">The spec's name.</param>
 /// <param name="Dataset">Where the data came from.</param>
 /// <param name="Count">Images scored.</param>
@@ -15,12 +17,19 @@ namespace ImageDsl.Evaluation;
 /// <param name="Targets">Per-target metrics, in spec order.</param>
 public sealed record EvaluationResult(string Model, string Dataset, int Count, double Loss, IReadOnlyList<TargetEvaluation> Targets)
 {
+    /// <summary>When the evaluation ran; defaults to the moment the result was created.</summary>
+    public DateTimeOffset EvaluatedAt { get; init; } = DateTimeOffset.UtcNow;
+
     /// <summary>The evaluation of the target named <paramref name="name"/>.</summary>
     public TargetEvaluation this[string name] =>
         Targets.FirstOrDefault(t => t.Name == name) ?? throw new KeyNotFoundException($"No target '{name}'; targets are {string.Join(", ", Targets.Select(t => t.Name))}.");
 
-    /// <summary>The report as indented JSON with stable camelCase names; undefined metrics are null.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, ModelFile.Json);
+    /// <summary>
+    /// The metrics as indented JSON in the layout of a report's <c>report.json</c> (see
+    /// docs/reports.md): stable camelCase names, and every undefined metric null with its
+    /// reason. Only the references to report files are missing.
+    /// </summary>
+    public string ToJson() => ReportJson.Write(this, history: null, files: null, warnings: []);
 
     /// <summary>Writes <see cref="ToJson"/> to <paramref name="path"/>.</summary>
     public void WriteJson(string path)
@@ -29,15 +38,22 @@ public sealed record EvaluationResult(string Model, string Dataset, int Count, d
         File.WriteAllText(path, ToJson());
     }
 
-    /// <summary>Markdown tables a person reads: one section per target.</summary>
-    public string ToMarkdown()
-    {
-        var text = new StringBuilder();
-        text.AppendLine($"## {Model} on {Dataset}").AppendLine();
-        text.AppendLine($"{Count} images, mean loss {Loss:F4}.").AppendLine();
-        foreach (var target in Targets) text.AppendLine(target.ToMarkdown());
-        return text.ToString();
-    }
+    /// <summary>Markdown tables a person reads: a summary, then one section per target.</summary>
+    public string ToMarkdown() => ReportMarkdown.Write(this, history: null, files: null, warnings: []);
+
+    /// <summary>
+    /// Writes a report folder: <c>report.json</c>, <c>report.md</c>, a predictions CSV per
+    /// target and PNG plots (confusion matrix, ROC and precision-recall curves, predicted vs
+    /// actual, residuals, the worst predictions, and loss curves when
+    /// <paramref name="history"/> is given). Files of the same names are overwritten; other
+    /// files in the folder are left alone. See docs/reports.md for the layout.
+    /// </summary>
+    /// <param name="directory">The report folder; created if missing.</param>
+    /// <param name="history">The training run, for loss curves.</param>
+    /// <param name="options">What to draw; <see cref="ReportOptions"/>' defaults if null.</param>
+    /// <returns>The full paths of the files written.</returns>
+    public IReadOnlyList<string> WriteReport(string directory, TrainingHistory? history = null, ReportOptions? options = null) =>
+        ReportWriter.Write(this, directory, history, options ?? new ReportOptions());
 }
 
 /// <summary>The metrics of one target.</summary>
@@ -46,10 +62,8 @@ public sealed record EvaluationResult(string Model, string Dataset, int Count, d
 [JsonDerivedType(typeof(RegressionEvaluation), "regression")]
 public abstract record TargetEvaluation(string Name)
 {
-    /// <summary>A Markdown section for this target.</summary>
-    public abstract string ToMarkdown();
-
-    private protected static string Cell(double? value, string format = "F4") => value is { } v ? v.ToString(format, System.Globalization.CultureInfo.InvariantCulture) : "undefined";
+    /// <summary>A Markdown section for this target (without plots).</summary>
+    public string ToMarkdown() => ReportMarkdown.Target(this, files: null);
 }
 
 /// <summary>Metrics of a label target.</summary>
@@ -57,25 +71,12 @@ public abstract record TargetEvaluation(string Name)
 /// <param name="Metrics">Accuracy, precision / recall / F1, ROC AUC, confusion matrix, per-class figures.</param>
 public sealed record ClassificationEvaluation(string Name, MulticlassMetrics Metrics) : TargetEvaluation(Name)
 {
-    /// <inheritdoc />
-    public override string ToMarkdown()
-    {
-        var m = Metrics;
-        var text = new StringBuilder();
-        text.AppendLine($"### {Name} (classification)").AppendLine();
-        text.AppendLine("| metric | value |").AppendLine("| --- | --- |");
-        text.AppendLine($"| accuracy | {Cell(m.Accuracy)} |");
-        text.AppendLine($"| balanced accuracy | {Cell(m.BalancedAccuracy)} |");
-        text.AppendLine($"| precision (macro) | {Cell(m.PrecisionMacro)} |");
-        text.AppendLine($"| recall (macro) | {Cell(m.RecallMacro)} |");
-        text.AppendLine($"| F1 (macro) | {Cell(m.F1Macro)} |");
-        text.AppendLine($"| ROC AUC (one-vs-rest, macro) | {Cell(m.RocAucMacro)} |");
-        text.AppendLine($"| log loss | {Cell(m.LogLoss)} |");
-        text.AppendLine();
-        text.AppendLine("| label | precision | recall | F1 | support |").AppendLine("| --- | --- | --- | --- | --- |");
-        foreach (var c in m.PerClass) text.AppendLine($"| {c.Label} | {Cell(c.Precision)} | {Cell(c.Recall)} | {Cell(c.F1)} | {c.Support} |");
-        return text.ToString();
-    }
+    /// <summary>
+    /// One record per image, in dataset order (empty if the result was built without them:
+    /// the report then has no curves or worst predictions for this target).
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<ClassificationSample> Samples { get; init; } = [];
 }
 
 /// <summary>Metrics of a range target, in the target's own units.</summary>
@@ -84,18 +85,10 @@ public sealed record ClassificationEvaluation(string Name, MulticlassMetrics Met
 /// <param name="Metrics">MAE, MSE, RMSE, R² and more.</param>
 public sealed record RegressionEvaluation(string Name, string? Unit, RegressionMetrics Metrics) : TargetEvaluation(Name)
 {
-    /// <inheritdoc />
-    public override string ToMarkdown()
-    {
-        var m = Metrics;
-        var unit = Unit is null ? "" : $" ({Unit})";
-        var text = new StringBuilder();
-        text.AppendLine($"### {Name} (regression{unit})").AppendLine();
-        text.AppendLine("| metric | value |").AppendLine("| --- | --- |");
-        text.AppendLine($"| MAE | {Cell(m.Mae)} |");
-        text.AppendLine($"| RMSE | {Cell(m.Rmse)} |");
-        text.AppendLine($"| MSE | {Cell(m.Mse)} |");
-        text.AppendLine($"| R² | {Cell(m.R2)} |");
-        return text.ToString();
-    }
+    /// <summary>
+    /// One record per image, in dataset order (empty if the result was built without them:
+    /// the report then has no plots or worst predictions for this target).
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<RegressionSample> Samples { get; init; } = [];
 }

@@ -4,7 +4,10 @@ using ImageDsl.Specs;
 
 namespace ImageDsl.Evaluation;
 
-/// <summary>Accumulates one target's metrics over a dataset, image by image.</summary>
+/// <summary>
+/// Accumulates one target's metrics over a dataset, image by image, and keeps one small
+/// per-image record for the report's plots.
+/// </summary>
 internal abstract class TargetScorer(int targetIndex)
 {
     protected int TargetIndex { get; } = targetIndex;
@@ -16,28 +19,46 @@ internal abstract class TargetScorer(int targetIndex)
         var other => throw new NotSupportedException($"No metrics for target kind {other.GetType().Name}."),
     };
 
-    /// <summary>Adds one image: its encoded true value(s) and the model's decoded outputs.</summary>
-    public abstract void Add(ReadOnlySpan<float> truth, PredictionOutputs prediction);
+    /// <summary>Adds one image: its path, its encoded true value(s) and the model's decoded outputs.</summary>
+    public abstract void Add(string imagePath, ReadOnlySpan<float> truth, PredictionOutputs prediction);
 
     public abstract TargetEvaluation Finish();
 
     private sealed class LabelScorer(int index, LabelTargetSpec target) : TargetScorer(index)
     {
         private readonly MulticlassMetricsAccumulator metrics = new(target.Labels);
+        private readonly List<ClassificationSample> samples = [];
 
-        public override void Add(ReadOnlySpan<float> truth, PredictionOutputs prediction) =>
-            metrics.Add((int)truth[0], prediction.Probabilities(TargetIndex));
+        public override void Add(string imagePath, ReadOnlySpan<float> truth, PredictionOutputs prediction)
+        {
+            var probabilities = prediction.Probabilities(TargetIndex);
+            metrics.Add((int)truth[0], probabilities);
+            samples.Add(new ClassificationSample(imagePath, (int)truth[0], probabilities));
+        }
 
-        public override TargetEvaluation Finish() => new ClassificationEvaluation(target.Name, metrics.Compute());
+        public override TargetEvaluation Finish() => new ClassificationEvaluation(target.Name, metrics.Compute()) { Samples = samples };
     }
 
     private sealed class RangeScorer(int index, RangeTargetSpec target) : TargetScorer(index)
     {
         private readonly RegressionMetricsAccumulator metrics = new(1, [target.Name]);
+        private readonly List<RegressionSample> samples = [];
 
-        public override void Add(ReadOnlySpan<float> truth, PredictionOutputs prediction) =>
-            metrics.Add(truth, [(float)prediction.Value(TargetIndex)]);
+        public override void Add(string imagePath, ReadOnlySpan<float> truth, PredictionOutputs prediction)
+        {
+            // The metrics see the prediction rounded to float, as they always did; the sample keeps the same values.
+            float predicted = (float)prediction.Value(TargetIndex);
+            metrics.Add(truth, [predicted]);
+            samples.Add(new RegressionSample(imagePath, Shortest(truth[0]), Shortest(predicted)));
+        }
 
-        public override TargetEvaluation Finish() => new RegressionEvaluation(target.Name, target.Unit, metrics.Compute());
+        /// <summary>
+        /// The double that prints like the float: a label of 25.76 stays 25.76 in reports instead
+        /// of becoming 25.760000228881836 when widened.
+        /// </summary>
+        private static double Shortest(float value) =>
+            double.Parse(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+
+        public override TargetEvaluation Finish() => new RegressionEvaluation(target.Name, target.Unit, metrics.Compute()) { Samples = samples };
     }
 }

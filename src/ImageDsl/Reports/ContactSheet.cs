@@ -1,0 +1,139 @@
+using System.Runtime.InteropServices;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SkiaSharp;
+
+namespace ImageDsl.Reports;
+
+/// <summary>One image on a contact sheet and the lines written under it.</summary>
+/// <param name="ImagePath">The image file.</param>
+/// <param name="Truth">The first line, in black: the truth.</param>
+/// <param name="Wrong">Further lines, in red: what the model got wrong.</param>
+internal sealed record SheetItem(string ImagePath, string Truth, params string[] Wrong);
+
+/// <summary>
+/// Draws a grid of images with captions to a PNG. Images are read with ImageSharp (the
+/// formats datasets accept) and drawn with SkiaSharp, which also draws the text.
+/// </summary>
+internal static class ContactSheet
+{
+    private const int MaxColumns = 8;
+    private const int MaxWidth = 1600;
+    private const int Gap = 12;
+    private const int MinCellWidth = 150;
+    private const int MaxCellWidth = 320;
+    private const float CaptionSize = 14;
+    private const float TitleSize = 20;
+
+    private static readonly SKColor Ink = new(0x20, 0x20, 0x20);
+    private static readonly SKColor Wrong = new(0xC0, 0x1C, 0x1C);
+    private static readonly SKColor Frame = new(0xB0, 0xB0, 0xB0);
+
+    public static void Save(string title, IReadOnlyList<SheetItem> items, int thumbnailSize, string path)
+    {
+        if (items.Count == 0) throw new ArgumentException("A contact sheet needs at least one image.", nameof(items));
+        // Cells as wide as the longest caption (within bounds; longer ones shrink, then are cut),
+        // as many per row as fit a page-wide picture, and rows filled evenly (16 images: 8 + 8, not 5 + 5 + 5 + 1).
+        float caption = items.SelectMany(i => i.Wrong.Prepend(i.Truth)).Max(t => Plots.PlotStyle.TextWidth(t, CaptionSize));
+        int cellWidth = Math.Max(thumbnailSize, (int)Math.Clamp(caption + 8, MinCellWidth, MaxCellWidth));
+        int fit = Math.Clamp((MaxWidth - Gap) / (cellWidth + Gap), 1, MaxColumns);
+        int rows = (items.Count + fit - 1) / fit;
+        int columns = (items.Count + rows - 1) / rows;
+        int lineHeight = (int)(CaptionSize * 1.45f);
+        int lines = 1 + items.Max(i => i.Wrong.Length);
+        int cellHeight = thumbnailSize + 6 + lines * lineHeight;
+        int header = (int)(TitleSize * 2.4f);
+        int width = Gap + columns * (cellWidth + Gap);
+        int height = header + rows * (cellHeight + Gap) + Gap;
+
+        using var typeface = SKTypeface.FromFamilyName(Plots.PlotStyle.FontName) ?? SKTypeface.Default;
+        using var bold = SKTypeface.FromFamilyName(Plots.PlotStyle.FontName, SKFontStyle.Bold) ?? typeface;
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw new InvalidOperationException("SkiaSharp could not create a drawing surface.");
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.White);
+
+        using (var titleFont = new SKFont(bold, TitleSize))
+        using (var titlePaint = new SKPaint { Color = Ink, IsAntialias = true })
+            DrawFitted(canvas, title, width / 2f, TitleSize * 1.5f, width - 2 * Gap, titleFont, titlePaint);
+
+        using var font = new SKFont(typeface, CaptionSize);
+        using var ink = new SKPaint { Color = Ink, IsAntialias = true };
+        using var wrong = new SKPaint { Color = Wrong, IsAntialias = true };
+        using var frame = new SKPaint { Color = Frame, Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
+        for (int i = 0; i < items.Count; i++)
+        {
+            float left = Gap + i % columns * (cellWidth + Gap), top = header + i / columns * (cellHeight + Gap);
+            var box = SKRect.Create(left + (cellWidth - thumbnailSize) / 2f, top, thumbnailSize, thumbnailSize);
+            DrawThumbnail(canvas, items[i].ImagePath, box, font, ink);
+            canvas.DrawRect(SKRect.Inflate(box, 0.5f, 0.5f), frame); // just outside the image, never over its pixels
+            float centre = left + cellWidth / 2f, firstLine = top + thumbnailSize + 6 + CaptionSize;
+            DrawFitted(canvas, items[i].Truth, centre, firstLine, cellWidth, font, ink);
+            for (int line = 0; line < items[i].Wrong.Length; line++)
+                DrawFitted(canvas, items[i].Wrong[line], centre, firstLine + (line + 1) * lineHeight, cellWidth, font, wrong);
+        }
+
+        using var snapshot = surface.Snapshot();
+        using var png = snapshot.Encode(SKEncodedImageFormat.Png, 100);
+        using var file = File.Create(path);
+        png.SaveTo(file);
+    }
+
+    /// <summary>
+    /// Draws the image scaled into <paramref name="box"/>: up by a whole factor with sharp
+    /// pixels (a digit's pixels are the evidence), down smoothly; a note if it cannot be read.
+    /// </summary>
+    private static void DrawThumbnail(SKCanvas canvas, string path, SKRect box, SKFont font, SKPaint ink)
+    {
+        using var image = TryLoad(path);
+        if (image is null)
+        {
+            using var grey = new SKPaint { Color = new SKColor(0xEE, 0xEE, 0xEE) };
+            canvas.DrawRect(box, grey);
+            DrawFitted(canvas, "unreadable", box.MidX, box.MidY + font.Size / 3, box.Width, font, ink);
+            return;
+        }
+        float fit = Math.Min(box.Width / image.Width, box.Height / image.Height);
+        float scale = fit >= 1 ? MathF.Floor(fit) : fit;
+        float w = image.Width * scale, h = image.Height * scale;
+        var destination = SKRect.Create(box.MidX - w / 2, box.MidY - h / 2, w, h);
+        var sampling = scale >= 1 ? new SKSamplingOptions(SKFilterMode.Nearest) : new SKSamplingOptions(SKCubicResampler.Mitchell);
+        canvas.DrawImage(image, destination, sampling);
+    }
+
+    private static SKImage? TryLoad(string path)
+    {
+        try
+        {
+            using var image = SixLabors.ImageSharp.Image.Load<Rgba32>(path);
+            var pixels = new Rgba32[image.Width * image.Height];
+            image.CopyPixelDataTo(pixels);
+            var info = new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+            return SKImage.FromPixelCopy(info, MemoryMarshal.AsBytes(pixels.AsSpan()), info.RowBytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or UnknownImageFormatException or ImageFormatException or NotSupportedException)
+        {
+            return null; // a moved or broken file should not cost the whole report
+        }
+    }
+
+    /// <summary>Draws text centred at <paramref name="centre"/>, shrunk and then cut with "…" to fit <paramref name="maxWidth"/>.</summary>
+    private static void DrawFitted(SKCanvas canvas, string text, float centre, float baseline, float maxWidth, SKFont font, SKPaint paint)
+    {
+        float size = font.Size;
+        try
+        {
+            while (font.MeasureText(text) > maxWidth && font.Size > 10) font.Size -= 1;
+            if (font.MeasureText(text) > maxWidth)
+            {
+                while (text.Length > 1 && font.MeasureText(text + "…") > maxWidth) text = text[..^1];
+                text += "…";
+            }
+            canvas.DrawText(text, centre, baseline, SKTextAlign.Center, font, paint);
+        }
+        finally
+        {
+            font.Size = size;
+        }
+    }
+}

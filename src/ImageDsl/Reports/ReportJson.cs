@@ -1,0 +1,235 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using ImageDsl.Evaluation;
+using ImageDsl.Metrics;
+using ImageDsl.Training;
+
+namespace ImageDsl.Reports;
+
+/// <summary>
+/// Writes <c>report.json</c>. Field names are written out here, not derived from C# property
+/// names, so renaming a property cannot silently change the format; docs/reports.md lists
+/// them all and <see cref="SchemaVersion"/> changes with any incompatible edit.
+/// </summary>
+/// <remarks>
+/// Text is escaped only where JSON requires it (the file is data, never embedded in HTML), so
+/// labels, units and paths stay readable: "R²", "°", "+" appear as themselves.
+/// </remarks>
+internal static class ReportJson
+{
+    public const int SchemaVersion = 1;
+
+    public static string Write(EvaluationResult result, TrainingHistory? history, ReportFiles? files, IReadOnlyList<string> warnings,
+        int worstCount = 16)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("schemaVersion", SchemaVersion);
+            json.WriteString("model", result.Model);
+            json.WriteString("dataset", result.Dataset);
+            json.WriteNumber("count", result.Count);
+            var undefined = new Dictionary<string, string>();
+            Number(json, "loss", result.Loss, undefined, reason: null);
+            json.WriteString("evaluatedAt", result.EvaluatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", ReportFormat.Culture));
+            json.WriteString("imageDslVersion", Version);
+            Reasons(json, undefined);
+            Training(json, history);
+            json.WriteStartArray("targets");
+            for (int t = 0; t < result.Targets.Count; t++)
+                Target(json, result.Targets[t], files?.Targets[t], worstCount);
+            json.WriteEndArray();
+            if (files is not null)
+            {
+                json.WriteStartObject("files");
+                json.WriteString("json", ReportFiles.Json);
+                json.WriteString("markdown", ReportFiles.Markdown);
+                NullableString(json, "loss", files.Loss);
+                json.WriteEndObject();
+            }
+            json.WriteStartArray("warnings");
+            foreach (var warning in warnings) json.WriteStringValue(warning);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static string Version =>
+        typeof(ReportJson).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    private static void Training(Utf8JsonWriter json, TrainingHistory? history)
+    {
+        if (history is null)
+        {
+            json.WriteNull("training");
+            return;
+        }
+        json.WriteStartObject("training");
+        json.WriteNumber("durationSeconds", history.Duration.TotalSeconds);
+        var best = TrainingSummary.BestValidationEpoch(history);
+        if (best is { } b) json.WriteNumber("bestValidationEpoch", b); else json.WriteNull("bestValidationEpoch");
+        json.WriteStartArray("epochs");
+        foreach (var epoch in history.Epochs)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("epoch", epoch.Epoch);
+            FiniteOrNull(json, "trainingLoss", epoch.TrainingLoss);
+            FiniteOrNull(json, "validationLoss", epoch.ValidationLoss);
+            FiniteOrNull(json, "imagesPerSecond", epoch.ImagesPerSecond);
+            json.WriteNumber("durationSeconds", epoch.Duration.TotalSeconds);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Target(Utf8JsonWriter json, TargetEvaluation target, TargetFiles? files, int worstCount)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", target.Name);
+        switch (target)
+        {
+            case ClassificationEvaluation c: Classification(json, c, worstCount); break;
+            case RegressionEvaluation r: Regression(json, r, worstCount); break;
+            default: throw new NotSupportedException($"No report for {target.GetType().Name}.");
+        }
+        if (files is not null)
+        {
+            json.WriteStartObject("files");
+            foreach (var (name, file) in files.All()) json.WriteString(name, file);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void Classification(Utf8JsonWriter json, ClassificationEvaluation target, int worstCount)
+    {
+        var m = target.Metrics;
+        json.WriteString("kind", "classification");
+        json.WriteNumber("count", m.Count);
+        json.WriteStartArray("labels");
+        foreach (var label in m.Labels) json.WriteStringValue(label);
+        json.WriteEndArray();
+
+        Metrics(json, m.UndefinedReasons,
+            ("accuracy", m.Accuracy), ("balancedAccuracy", m.BalancedAccuracy), ("logLoss", m.LogLoss),
+            ("rocAucMacro", m.RocAucMacro), ("rocAucWeighted", m.RocAucWeighted), ("top3Accuracy", m.Top3Accuracy),
+            ("precisionMacro", m.PrecisionMacro), ("precisionMicro", m.PrecisionMicro), ("precisionWeighted", m.PrecisionWeighted),
+            ("recallMacro", m.RecallMacro), ("recallMicro", m.RecallMicro), ("recallWeighted", m.RecallWeighted),
+            ("f1Macro", m.F1Macro), ("f1Micro", m.F1Micro), ("f1Weighted", m.F1Weighted));
+
+        var curves = ClassCurves.Compute(target);
+        json.WriteStartArray("perClass");
+        for (int c = 0; c < m.PerClass.Count; c++)
+        {
+            var cls = m.PerClass[c];
+            json.WriteStartObject();
+            json.WriteString("label", cls.Label);
+            json.WriteNumber("precision", cls.Precision);
+            json.WriteNumber("recall", cls.Recall);
+            json.WriteNumber("f1", cls.F1);
+            json.WriteNumber("support", cls.Support);
+            var undefined = new Dictionary<string, string>();
+            Number(json, "rocAuc", curves[c].RocAuc, undefined, curves[c].RocAucReason);
+            Number(json, "averagePrecision", curves[c].AveragePrecision, undefined, curves[c].AveragePrecisionReason);
+            Reasons(json, undefined);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartObject("confusionMatrix");
+        json.WriteStartArray("counts");
+        foreach (var row in m.ConfusionMatrix.Counts)
+        {
+            json.WriteStartArray();
+            foreach (var count in row) json.WriteNumberValue(count);
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+
+        json.WriteStartArray("worstPredictions");
+        foreach (var i in WorstPredictions.Classification(target.Samples, worstCount))
+        {
+            var s = target.Samples[i];
+            json.WriteStartObject();
+            json.WriteString("image", s.ImagePath);
+            json.WriteString("actual", m.Labels[s.TrueIndex]);
+            json.WriteString("predicted", m.Labels[s.PredictedIndex]);
+            json.WriteNumber("confidence", s.Confidence);
+            json.WriteNumber("actualProbability", s.TrueProbability);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void Regression(Utf8JsonWriter json, RegressionEvaluation target, int worstCount)
+    {
+        var m = target.Metrics;
+        json.WriteString("kind", "regression");
+        json.WriteNumber("count", m.Count);
+        NullableString(json, "unit", target.Unit);
+        Metrics(json, m.UndefinedReasons,
+            ("mae", m.Mae), ("mse", m.Mse), ("rmse", m.Rmse), ("r2", m.R2), ("explainedVariance", m.ExplainedVariance),
+            ("medianAbsoluteError", m.MedianAbsoluteError), ("maxError", m.MaxError), ("withinToleranceShare", m.WithinToleranceShare));
+        FiniteOrNull(json, "tolerance", m.Tolerance);
+
+        json.WriteStartArray("worstPredictions");
+        foreach (var i in WorstPredictions.Regression(target.Samples, worstCount))
+        {
+            var s = target.Samples[i];
+            json.WriteStartObject();
+            json.WriteString("image", s.ImagePath);
+            json.WriteNumber("actual", s.Actual);
+            json.WriteNumber("predicted", s.Predicted);
+            json.WriteNumber("error", s.Error);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>"metrics": {name: value or null} then "undefinedReasons": {name: why} for every null.</summary>
+    private static void Metrics(Utf8JsonWriter json, IReadOnlyDictionary<string, string> reasons, params (string Name, double? Value)[] metrics)
+    {
+        // The metrics records key their reasons by C# property name; the report keys them by JSON name.
+        var byJsonName = reasons.ToDictionary(r => ReportFormat.CamelCase(r.Key), r => r.Value);
+        var undefined = new Dictionary<string, string>();
+        json.WriteStartObject("metrics");
+        foreach (var (name, value) in metrics)
+            Number(json, name, value, undefined, byJsonName.GetValueOrDefault(name));
+        json.WriteEndObject();
+        Reasons(json, undefined);
+    }
+
+    /// <summary>Writes a number, or null and records why: the given reason, or "not a finite number".</summary>
+    private static void Number(Utf8JsonWriter json, string name, double? value, Dictionary<string, string> undefined, string? reason)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            json.WriteNumber(name, v);
+            return;
+        }
+        json.WriteNull(name);
+        undefined[name] = value is { } nonFinite ? $"the value is {nonFinite.ToString(ReportFormat.Culture)}, which JSON cannot hold" : reason ?? "undefined for this data";
+    }
+
+    private static void Reasons(Utf8JsonWriter json, Dictionary<string, string> undefined)
+    {
+        json.WriteStartObject("undefinedReasons");
+        foreach (var (name, reason) in undefined) json.WriteString(name, reason);
+        json.WriteEndObject();
+    }
+
+    private static void FiniteOrNull(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v)) json.WriteNumber(name, v); else json.WriteNull(name);
+    }
+
+    private static void NullableString(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null) json.WriteNull(name); else json.WriteString(name, value);
+    }
+}
