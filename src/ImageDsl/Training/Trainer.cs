@@ -88,7 +88,8 @@ internal sealed class Trainer(
                 lossSum += loss * size;
                 seen += size;
 
-                if (progress is not null && batch < batches - 1 && epochClock.Elapsed - lastReport > ReportInterval)
+                // The first batch of each epoch is always reported, so an epoch's start is visible (and can be acted on) at once.
+                if (progress is not null && batch < batches - 1 && (batch == 0 || epochClock.Elapsed - lastReport > ReportInterval))
                 {
                     lastReport = epochClock.Elapsed;
                     progress.Report(Snapshot(epoch, batch + 1, batches, lossSum / seen, learningRate, seen / epochClock.Elapsed.TotalSeconds,

@@ -1,6 +1,6 @@
 namespace ImageDsl.Training;
 
-/// <summary>A snapshot of training, reported through <see cref="IProgress{T}"/> a few times a second and at the end of each epoch.</summary>
+/// <summary>A snapshot of training, reported through <see cref="IProgress{T}"/> at the first batch of each epoch, a few times a second after that, and at the end of each epoch.</summary>
 /// <param name="Epoch">1-based epoch.</param>
 /// <param name="Epochs">Total epochs.</param>
 /// <param name="Batch">1-based batch within the epoch.</param>

@@ -22,7 +22,7 @@ public class CheckpointTests(ITestOutputHelper output)
 
         using var interrupted = SampleDigits.Model.Create(seed: 1);
         using var stop = new CancellationTokenSource();
-        var cancelInEpochThree = new Cancel(p => p.Epoch == 3 && p.Batch >= 3, stop);
+        var cancelInEpochThree = new Cancel(p => p.Epoch == 3 && !p.EpochCompleted, stop); // after epoch 3's first step
         Assert.ThrowsAny<OperationCanceledException>(() => interrupted.Train(data, options, cancelInEpochThree, cancellation: stop.Token));
         Assert.Equal(2, Checkpoint.ReadState(options.CheckpointPath!).EpochsCompleted);
 
