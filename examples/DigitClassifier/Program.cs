@@ -22,13 +22,11 @@ try
 
     using var model = DigitClassifier.Model.Create(seed: 1);
     var options = new TrainingOptions { Epochs = arguments.Epochs ?? 12, RandomShift = 2 };
-    model.Train(train, options, new ConsoleProgress());
+    var history = model.Train(train, options, new ConsoleProgress());
 
     var evaluation = model.Evaluate(test);
     Console.WriteLine(evaluation.ToMarkdown());
-    Directory.CreateDirectory(arguments.Out);
-    evaluation.WriteJson(Path.Combine(arguments.Out, "report.json"));
-    File.WriteAllText(Path.Combine(arguments.Out, "report.md"), evaluation.ToMarkdown());
+    evaluation.WriteReport(arguments.Out, history);
     model.Save(Path.Combine(arguments.Out, "digit-classifier.imgdsl"));
     Console.WriteLine($"test accuracy {evaluation.Digit.Metrics.Accuracy:P2}; wall time {clock.Elapsed:mm\\:ss}; report and model in {Path.GetFullPath(arguments.Out)}");
     return 0;

@@ -22,13 +22,11 @@ try
 
     using var model = RotationEstimator.Model.Create(seed: 1);
     var options = new TrainingOptions { Epochs = arguments.Epochs ?? 20, RandomShift = 2 };
-    model.Train(train, options, new ConsoleProgress());
+    var history = model.Train(train, options, new ConsoleProgress());
 
     var evaluation = model.Evaluate(test);
     Console.WriteLine(evaluation.ToMarkdown());
-    Directory.CreateDirectory(arguments.Out);
-    evaluation.WriteJson(Path.Combine(arguments.Out, "report.json"));
-    File.WriteAllText(Path.Combine(arguments.Out, "report.md"), evaluation.ToMarkdown());
+    evaluation.WriteReport(arguments.Out, history);
     model.Save(Path.Combine(arguments.Out, "rotation-estimator.imgdsl"));
     Console.WriteLine($"test RMSE {evaluation.Angle.Metrics.Rmse:F2} degrees, MAE {evaluation.Angle.Metrics.Mae:F2}; wall time {clock.Elapsed:mm\\:ss}; report and model in {Path.GetFullPath(arguments.Out)}");
     return 0;

@@ -28,6 +28,8 @@ internal static class TypeNames
     public const string LabelProbabilities = "global::ImageDsl.Modeling.LabelProbabilities";
     public const string PredictionOutputs = "global::ImageDsl.Modeling.PredictionOutputs";
     public const string EvaluationResult = "global::ImageDsl.Evaluation.EvaluationResult";
+    public const string TrainingHistory = "global::ImageDsl.Training.TrainingHistory";
+    public const string ReportOptions = "global::ImageDsl.Reports.ReportOptions";
     public const string ClassificationEvaluation = "global::ImageDsl.Evaluation.ClassificationEvaluation";
     public const string RegressionEvaluation = "global::ImageDsl.Evaluation.RegressionEvaluation";
     public const string BackboneModule = "global::ImageDsl.Networks.BackboneModule";

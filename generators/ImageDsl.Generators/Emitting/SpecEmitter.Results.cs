@@ -68,6 +68,16 @@ internal static partial class SpecEmitter
                 /// <summary>Writes the metrics as JSON.</summary>
                 /// <param name="path">The file to write.</param>
                 public void WriteJson(string path) => Result.WriteJson(path);
+            """);
+        w.WriteLines($$"""
+
+                /// <summary>Writes a report folder: report.json, report.md, plots and the worst predictions (see docs/reports.md).</summary>
+                /// <param name="directory">The folder to write; created if missing.</param>
+                /// <param name="history">The training run, for loss curves; optional.</param>
+                /// <param name="options">What to draw; optional.</param>
+                /// <returns>The files written.</returns>
+                public global::System.Collections.Generic.IReadOnlyList<string> WriteReport(string directory, {{TypeNames.TrainingHistory}}? history = null, {{TypeNames.ReportOptions}}? options = null)
+                    => Result.WriteReport(directory, history, options);
             }
             """);
     }
