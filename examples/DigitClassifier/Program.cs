@@ -21,7 +21,7 @@ try
     Console.WriteLine($"{train.Count} training and {test.Count} test images");
 
     using var model = DigitClassifier.Model.Create(seed: 1);
-    var options = new TrainingOptions { Epochs = arguments.Epochs ?? 12, RandomShift = 2 };
+    var options = new TrainingOptions { Epochs = arguments.Epochs ?? 12, Augmentation = new Augmentation { Shift = 2 } };
     var history = model.Train(train, options, new ConsoleProgress());
 
     var evaluation = model.Evaluate(test);

@@ -27,17 +27,19 @@ public sealed record Normalization(float[] Mean, float[] Std)
     }
 
     /// <summary>Turns uint8 images <c>[N, C, H, W]</c> into normalized floats.</summary>
-    public Tensor Apply(Tensor bytes)
+    public Tensor Apply(Tensor bytes) => Scaled(bytes.to_type(ScalarType.Float32), 255f);
+
+    /// <summary>Normalizes float images <c>[N, C, H, W]</c> whose pixels are already in [0, 1].</summary>
+    public Tensor ApplyToUnit(Tensor unitImages) => Scaled(unitImages, 1f);
+
+    private Tensor Scaled(Tensor images, float fullScale)
     {
         using var scope = NewDisposeScope();
         int channels = Mean.Length;
-        var scale = tensor(Std.Select(s => 1f / (255f * s)).ToArray()).reshape(1, channels, 1, 1);
+        var scale = tensor(Std.Select(s => 1f / (fullScale * s)).ToArray()).reshape(1, channels, 1, 1);
         var shift = tensor(Mean.Zip(Std, (m, s) => -m / s).ToArray()).reshape(1, channels, 1, 1);
-        return bytes.to_type(ScalarType.Float32).mul_(scale).add_(shift).MoveToOuterDisposeScope();
+        return (images * scale).add_(shift).MoveToOuterDisposeScope();
     }
-
-    /// <summary>The normalized value of a black pixel per channel (used to fill shifted-in borders).</summary>
-    public float[] Black => Mean.Zip(Std, (m, s) => -m / s).ToArray();
 
     /// <summary>Value equality over the arrays, so saved and loaded normalizations compare equal.</summary>
     public bool Equals(Normalization? other) =>

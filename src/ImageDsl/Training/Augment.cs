@@ -1,27 +1,87 @@
+using ImageDsl.Specs;
 using static TorchSharp.torch;
 
 namespace ImageDsl.Training;
 
-/// <summary>Batch augmentations applied on the fly during training.</summary>
+/// <summary>
+/// Applies an <see cref="Augmentation"/> to a batch in a few batched tensor operations: one
+/// affine resampling (<c>grid_sample</c>) for every geometric change, then brightness,
+/// contrast and noise. Works on pixels in [0, 1], before normalization, so uncovered borders
+/// are black.
+/// </summary>
 internal static class Augment
 {
-    /// <summary>
-    /// Moves each image by its own random offset of up to <paramref name="maxShift"/> pixels in
-    /// x and y, filling the uncovered border with black (in normalized units).
-    /// </summary>
-    public static Tensor RandomShift(Tensor images, int maxShift, float[] black, Generator generator)
+    /// <summary>Augments <paramref name="unitImages"/> <c>[N, C, H, W]</c> in [0, 1]; returns the new images and, for geometric changes, each image's forward pixel transform <c>[N, 2, 3]</c>.</summary>
+    public static (Tensor Images, Tensor? PixelTransforms) Apply(Tensor unitImages, Augmentation augmentation, Generator generator)
     {
-        long n = images.shape[0], channels = images.shape[1], height = images.shape[2], width = images.shape[3];
-        var fill = tensor(black).reshape(1, channels, 1, 1);
-        var padded = full([n, channels, height + 2 * maxShift, width + 2 * maxShift], 0f).add_(fill);
-        padded[.., .., maxShift..(int)(maxShift + height), maxShift..(int)(maxShift + width)] = images;
-        var offsets = randint(0, 2 * maxShift + 1, [n, 2], generator: generator).data<long>().ToArray();
-        var shifted = new Tensor[n];
-        for (int i = 0; i < n; i++)
+        long n = unitImages.shape[0], height = unitImages.shape[2], width = unitImages.shape[3];
+        var images = unitImages;
+        Tensor? pixelTransforms = null;
+
+        if (augmentation.IsGeometric)
         {
-            long dy = offsets[2 * i], dx = offsets[2 * i + 1];
-            shifted[i] = padded[i].narrow(1, dy, height).narrow(2, dx, width);
+            var angle = Uniform(n, augmentation.Rotation * Math.PI / 180, generator);
+            var scale = Uniform(n, augmentation.Scale, generator) + 1.0;
+            var dx = Uniform(n, augmentation.Shift, generator);
+            var dy = Uniform(n, augmentation.Shift, generator);
+            var flip = augmentation.FlipHorizontal
+                ? (rand([n], generator: generator) < 0.5).to_type(ScalarType.Float32) * -2 + 1
+                : ones(n);
+
+            // Forward map in pixel coordinates centred on the image: p' = s R(angle) F p + d.
+            var cos = angle.cos() * scale;
+            var sin = angle.sin() * scale;
+            var forward = stack([
+                stack([cos * flip, -sin, dx], 1),
+                stack([sin * flip, cos, dy], 1)], 1); // [N, 2, 3]
+
+            // grid_sample needs the inverse map (output -> input) in normalized coordinates,
+            // where x spans [-1, 1] over the width and y over the height.
+            var inverse = InvertAffine(forward);
+            var toNormalized = tensor(new float[] { 2f / width, 2f / height }).reshape(1, 2, 1);
+            var fromNormalized = tensor(new float[] { width / 2f, height / 2f }).reshape(1, 1, 2);
+            var linear = inverse[.., .., ..2] * toNormalized * fromNormalized;
+            var offset = inverse[.., .., 2..3] * toNormalized;
+            var theta = cat([linear, offset], 2);
+            var grid = nn.functional.affine_grid(theta, [n, unitImages.shape[1], height, width], align_corners: false);
+            images = nn.functional.grid_sample(images, grid, mode: GridSampleMode.Bilinear, padding_mode: GridSamplePaddingMode.Zeros, align_corners: false);
+            pixelTransforms = forward;
         }
-        return stack(shifted);
+
+        if (augmentation.Contrast > 0)
+        {
+            var factor = (Uniform(n, augmentation.Contrast, generator) + 1.0).reshape(n, 1, 1, 1);
+            var mean = images.mean([1, 2, 3], keepdim: true);
+            images = (images - mean) * factor + mean;
+        }
+        if (augmentation.Brightness > 0)
+            images = images + Uniform(n, augmentation.Brightness, generator).reshape(n, 1, 1, 1);
+        if (augmentation.Noise > 0)
+            images = images + randn(images.shape, generator: generator) * augmentation.Noise;
+        if (augmentation.Contrast > 0 || augmentation.Brightness > 0 || augmentation.Noise > 0)
+            images = images.clamp(0, 1);
+        return (images, pixelTransforms);
+    }
+
+    /// <summary>Moves pixel-coordinate points (x, y measured from the top-left corner) by each image's forward transform.</summary>
+    public static Tensor TransformPoints(Tensor points, Tensor pixelTransforms, InputSpec input)
+    {
+        // points: [N, K, 2]; transforms act on coordinates centred on the image.
+        var centre = tensor(new float[] { input.Width / 2f, input.Height / 2f }).reshape(1, 1, 2);
+        var centred = points - centre;
+        var moved = matmul(centred, pixelTransforms[.., .., ..2].transpose(1, 2)) + pixelTransforms[.., .., 2].unsqueeze(1);
+        return moved + centre;
+    }
+
+    private static Tensor Uniform(long n, double half, Generator generator) =>
+        half == 0 ? zeros(n) : (rand([n], generator: generator) * 2 - 1) * half;
+
+    private static Tensor InvertAffine(Tensor forward)
+    {
+        // [A | d] -> [A^-1 | -A^-1 d]
+        var a = forward[.., .., ..2];
+        var d = forward[.., .., 2..3];
+        var inverseA = linalg.inv(a);
+        return cat([inverseA, -matmul(inverseA, d)], 2);
     }
 }

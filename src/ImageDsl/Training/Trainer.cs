@@ -36,7 +36,9 @@ internal sealed class Trainer(
         int count = training.Count;
         int batches = (count + options.BatchSize - 1) / options.BatchSize;
         long totalSteps = (long)batches * options.Epochs;
-        bool shift = options.RandomShift > 0 && ShiftPreservesTargets(spec);
+        var augmentation = options.Augmentation;
+        if (augmentation.Conflicts(spec) is { Count: > 0 } conflicts)
+            throw new InvalidOperationException($"The augmentation cannot be used with {spec.Name}:\n  " + string.Join("\n  ", conflicts));
 
         manual_seed(options.Seed);
         using var generator = new Generator((ulong)options.Seed);
@@ -70,9 +72,15 @@ internal sealed class Trainer(
                 {
                     var indices = order.narrow(0, batch * options.BatchSize, Math.Min(options.BatchSize, count - batch * options.BatchSize));
                     size = (int)indices.shape[0];
-                    var images = normalization.Apply(data.Images.index_select(0, indices));
-                    if (shift) images = Augment.RandomShift(images, options.RandomShift, normalization.Black, generator);
+                    var images = data.Images.index_select(0, indices);
                     var targets = data.Targets.index_select(0, indices);
+                    if (augmentation.IsEnabled)
+                    {
+                        var (augmented, moves) = Augment.Apply(images.to_type(ScalarType.Float32).div_(255f), augmentation, generator);
+                        if (moves is not null) targets = GeometricTargets.Move(spec, targets, moves);
+                        images = normalization.ApplyToUnit(augmented);
+                    }
+                    else images = normalization.Apply(images);
 
                     optimizer.zero_grad();
                     var total = computeLoss(network.call(images), targets);
@@ -190,8 +198,4 @@ internal sealed class Trainer(
             MonitorName = monitored is null ? null : monitorName,
             MonitoredValue = monitored,
         };
-
-    /// <summary>Shifting an image leaves labels and position-free ranges (angles, ages) valid.</summary>
-    private static bool ShiftPreservesTargets(ModelSpec spec) =>
-        spec.Targets.All(t => t is LabelTargetSpec or RangeTargetSpec);
 }

@@ -36,11 +36,8 @@ public sealed record TrainingOptions
     /// <summary>Seed for shuffling, augmentation and dropout.</summary>
     public int Seed { get; init; }
 
-    /// <summary>
-    /// Randomly shift each training image by up to this many pixels (0 turns it off). Only
-    /// used when every target is unchanged by a shift (labels, and ranges not tied to position).
-    /// </summary>
-    public int RandomShift { get; init; }
+    /// <summary>Random changes to each training image (shift, rotation, scale, flip, brightness, contrast, noise); none by default.</summary>
+    public Augmentation Augmentation { get; init; } = Augmentation.None;
 
     /// <summary>
     /// When no validation set is passed to Train, hold out this fraction of the training set
@@ -78,7 +75,7 @@ public sealed record TrainingOptions
         if (StepEpochs < 1) throw new ArgumentOutOfRangeException(nameof(StepEpochs), StepEpochs, "StepEpochs must be at least 1.");
         if (!(StepFactor > 0 && StepFactor <= 1)) throw new ArgumentOutOfRangeException(nameof(StepFactor), StepFactor, "StepFactor must be in (0, 1].");
         if (GradientClipNorm is { } clip && !(clip > 0)) throw new ArgumentOutOfRangeException(nameof(GradientClipNorm), clip, "GradientClipNorm must be positive.");
-        if (RandomShift < 0) throw new ArgumentOutOfRangeException(nameof(RandomShift), RandomShift, "RandomShift cannot be negative.");
+        Augmentation.Validate();
         if (ValidationFraction is { } f && !(f >= 0 && f < 1)) throw new ArgumentOutOfRangeException(nameof(ValidationFraction), f, "ValidationFraction must be in [0, 1).");
         if (EarlyStoppingPatience is < 1) throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), EarlyStoppingPatience, "EarlyStoppingPatience must be at least 1.");
         if (string.IsNullOrWhiteSpace(Monitor)) throw new ArgumentException("Monitor must name \"loss\" or \"Target.Metric\".", nameof(Monitor));

@@ -15,7 +15,7 @@ public class CheckpointTests(ITestOutputHelper output)
     {
         using var temp = new TemporaryDirectory();
         var data = SmallDigits();
-        var options = new TrainingOptions { Epochs = 4, BatchSize = 32, RandomShift = 2, Seed = 7, CheckpointPath = temp.File("run.ckpt") };
+        var options = new TrainingOptions { Epochs = 4, BatchSize = 32, Augmentation = new Augmentation { Shift = 2 }, Seed = 7, CheckpointPath = temp.File("run.ckpt") };
 
         using var uninterrupted = SampleDigits.Model.Create(seed: 1);
         uninterrupted.Train(data, options with { CheckpointPath = temp.File("other.ckpt") });

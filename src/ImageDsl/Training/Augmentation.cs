@@ -1,0 +1,83 @@
+using ImageDsl.Specs;
+
+namespace ImageDsl.Training;
+
+/// <summary>
+/// Random changes applied to each training image, drawn per image from the training seed.
+/// Geometric ones (shift, rotation, scale, flip) move geometric targets with the image;
+/// those that would corrupt a target (rotating images whose rotation angle is the target,
+/// flipping images whose labels say left or right) are refused before training starts.
+/// </summary>
+public sealed record Augmentation
+{
+    /// <summary>No augmentation.</summary>
+    public static Augmentation None { get; } = new();
+
+    /// <summary>Largest shift in pixels, in x and in y (uniform in [-Shift, Shift]).</summary>
+    public double Shift { get; init; }
+
+    /// <summary>Largest rotation in degrees (uniform in [-Rotation, Rotation]).</summary>
+    public double Rotation { get; init; }
+
+    /// <summary>Largest relative scale change (uniform in [1 - Scale, 1 + Scale]).</summary>
+    public double Scale { get; init; }
+
+    /// <summary>Mirror left-right with probability one half.</summary>
+    public bool FlipHorizontal { get; init; }
+
+    /// <summary>Largest brightness change, as a fraction of full scale (uniform in [-Brightness, Brightness]).</summary>
+    public double Brightness { get; init; }
+
+    /// <summary>Largest relative contrast change (uniform in [1 - Contrast, 1 + Contrast]).</summary>
+    public double Contrast { get; init; }
+
+    /// <summary>Standard deviation of added Gaussian pixel noise, as a fraction of full scale.</summary>
+    public double Noise { get; init; }
+
+    /// <summary>True when any geometric change is on.</summary>
+    public bool IsGeometric => Shift > 0 || Rotation > 0 || Scale > 0 || FlipHorizontal;
+
+    /// <summary>True when any change is on.</summary>
+    public bool IsEnabled => IsGeometric || Brightness > 0 || Contrast > 0 || Noise > 0;
+
+    /// <summary>Rejects values that cannot work, naming the property.</summary>
+    public void Validate()
+    {
+        Check(Shift >= 0, nameof(Shift), Shift, "cannot be negative");
+        Check(Rotation is >= 0 and <= 180, nameof(Rotation), Rotation, "must be in [0, 180] degrees");
+        Check(Scale is >= 0 and < 1, nameof(Scale), Scale, "must be in [0, 1)");
+        Check(Brightness is >= 0 and <= 1, nameof(Brightness), Brightness, "must be in [0, 1]");
+        Check(Contrast is >= 0 and < 1, nameof(Contrast), Contrast, "must be in [0, 1)");
+        Check(Noise is >= 0 and <= 1, nameof(Noise), Noise, "must be in [0, 1]");
+    }
+
+    /// <summary>
+    /// The targets this augmentation would corrupt, each with the reason: a rotation changes
+    /// any angle target (a range in degrees or radians, or a periodic one); a flip swaps labels
+    /// that name a side.
+    /// </summary>
+    public IReadOnlyList<string> Conflicts(ModelSpec spec)
+    {
+        var conflicts = new List<string>();
+        foreach (var target in spec.Targets)
+        {
+            if (Rotation > 0 && target is RangeTargetSpec range && IsAngleUnit(range.Unit))
+                conflicts.Add($"Rotation = {Rotation} would change target {target.Name} (a rotation angle in {range.Unit}): rotating the image changes the answer.");
+            if (FlipHorizontal && target is LabelTargetSpec labels && labels.Labels.Any(NamesASide))
+                conflicts.Add($"FlipHorizontal would corrupt target {target.Name}: its labels name a side ({string.Join(", ", labels.Labels.Where(NamesASide))}), which a mirror swaps.");
+        }
+        return conflicts;
+    }
+
+    private static bool IsAngleUnit(string? unit) =>
+        unit is not null && (unit.Contains("degree", StringComparison.OrdinalIgnoreCase) || unit.Contains("radian", StringComparison.OrdinalIgnoreCase)
+                             || unit is "°" or "deg" or "rad");
+
+    private static bool NamesASide(string label) =>
+        label.Contains("left", StringComparison.OrdinalIgnoreCase) || label.Contains("right", StringComparison.OrdinalIgnoreCase);
+
+    private static void Check(bool ok, string name, double value, string rule)
+    {
+        if (!ok) throw new ArgumentOutOfRangeException(name, value, $"Augmentation.{name} {rule}.");
+    }
+}
