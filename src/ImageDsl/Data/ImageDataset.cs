@@ -9,14 +9,16 @@ namespace ImageDsl.Data;
 /// </summary>
 public sealed partial class ImageDataset
 {
-    private DecodedImages? decoded;
+    private BatchSource? batches;
+    private IReadOnlyList<DataProblem> skipped = [];
 
     /// <summary>Creates a dataset from samples whose targets are already encoded for <paramref name="spec"/>.</summary>
-    public ImageDataset(ModelSpec spec, IReadOnlyList<ImageSample> samples, string? source = null)
+    public ImageDataset(ModelSpec spec, IReadOnlyList<ImageSample> samples, string? source = null, DatasetOptions? options = null)
     {
         Spec = spec;
         Samples = samples;
         Source = source ?? "(in memory)";
+        Options = options ?? DatasetOptions.Default;
         foreach (var sample in samples)
             if (sample.Targets.Length != spec.EncodedWidth)
                 throw new ArgumentException($"Sample {sample.Path} has {sample.Targets.Length} target values; spec {spec.Name} needs {spec.EncodedWidth}.", nameof(samples));
@@ -34,21 +36,31 @@ public sealed partial class ImageDataset
     /// <summary>Number of samples.</summary>
     public int Count => Samples.Count;
 
+    /// <summary>How images are decoded and kept.</summary>
+    public DatasetOptions Options { get; }
+
+    /// <summary>Broken images left out under <see cref="BrokenImagePolicy.Skip"/>, once decoding has met them.</summary>
+    public IReadOnlyList<DataProblem> Skipped => skipped;
+
+    /// <summary>The same samples with other decoding options (broken-image policy, limits, caching).</summary>
+    public ImageDataset WithOptions(DatasetOptions options) => new(Spec, Samples, Source, options);
+
     /// <summary>
     /// Reads a dataset directory in either layout: a <c>labels.csv</c> manifest (with images
     /// beside it or under <c>images/</c>), or one sub-folder per label of the spec's label target.
     /// </summary>
-    public static ImageDataset Load(ModelSpec spec, string directory)
+    public static ImageDataset Load(ModelSpec spec, string directory, DatasetOptions? options = null)
     {
         if (!Directory.Exists(directory))
             throw new DirectoryNotFoundException($"Dataset folder not found: {Path.GetFullPath(directory)}");
         var manifest = Path.Combine(directory, "labels.csv");
-        return File.Exists(manifest) ? FromCsv(spec, manifest) : FromFolders(spec, directory);
+        var dataset = File.Exists(manifest) ? FromCsv(spec, manifest) : FromFolders(spec, directory);
+        return options is null ? dataset : dataset.WithOptions(options);
     }
 
     /// <summary>A subset, in the given order (used for splits and samples).</summary>
     public ImageDataset Subset(IEnumerable<int> indices, string? source = null) =>
-        new(Spec, indices.Select(i => Samples[i]).ToArray(), source ?? Source + " (subset)");
+        new(Spec, indices.Select(i => Samples[i]).ToArray(), source ?? Source + " (subset)", Options);
 
     /// <summary>The first <paramref name="count"/> samples after a seeded shuffle.</summary>
     public ImageDataset Sample(int count, int seed = 0)
@@ -93,6 +105,11 @@ public sealed partial class ImageDataset
         return (Subset(training.Order(), $"{Source} (training part)"), Subset(validation.Order(), $"{Source} (validation part)"));
     }
 
-    /// <summary>The decoded images and targets, decoding on first use.</summary>
-    internal DecodedImages Decoded => decoded ??= DecodedImages.Decode(this);
+    /// <summary>
+    /// Where batches come from, decided on first use: the whole dataset decoded once when its
+    /// pixels fit in <see cref="DatasetOptions.CacheLimitBytes"/>, else decoded batch by batch.
+    /// </summary>
+    internal BatchSource Batches => batches ??= (long)Count * Spec.Input.Size <= Options.CacheLimitBytes
+        ? CachedBatches.Decode(this, problems => skipped = [.. skipped, .. problems])
+        : new StreamingBatches(this, problems => { lock (this) skipped = [.. skipped, .. problems]; });
 }

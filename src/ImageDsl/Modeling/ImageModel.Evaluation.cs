@@ -22,28 +22,32 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     protected EvaluationResult EvaluateCore(ImageDataset data)
     {
         CheckDataset(data, nameof(data));
-        var decoded = data.Decoded;
+        var source = data.Batches;
         var scorers = Enumerable.Range(0, Spec.Targets.Count).Select(t => TargetScorer.For(Spec, t)).ToArray();
         var offsets = Enumerable.Range(0, Spec.Targets.Count).Select(Spec.EncodedOffset).ToArray();
-        var targets = decoded.Targets.data<float>().ToArray();
-        int width = Spec.EncodedWidth, n = data.Count;
+        int width = Spec.EncodedWidth, n = source.Count;
         double lossSum = 0;
+        int scored = 0;
 
         for (int start = 0; start < n; start += EvaluationBatch)
         {
             using var scope = NewDisposeScope();
             int size = Math.Min(EvaluationBatch, n - start);
-            var outputs = RunNetwork(Normalization.Apply(decoded.Images.narrow(0, start, size)));
-            lossSum += ComputeLoss(outputs, decoded.Targets.narrow(0, start, size)).item<float>() * size;
+            var (images, truths, held) = source.Take(BatchSource.Range(start, size));
+            if (start + size < n) source.Prefetch(BatchSource.Range(start + size, Math.Min(EvaluationBatch, n - start - size)));
+            var outputs = RunNetwork(Normalization.Apply(images));
+            lossSum += ComputeLoss(outputs, truths).item<float>() * held.Length;
+            scored += held.Length;
             var predictions = DecodeOutputs(outputs);
-            for (int i = 0; i < size; i++)
+            var targets = truths.data<float>().ToArray();
+            for (int i = 0; i < held.Length; i++) // a streamed batch may have left out broken images
             {
-                var truth = targets.AsSpan((start + i) * width, width);
-                var path = data.Samples[start + i].Path;
+                var truth = targets.AsSpan(i * width, width);
+                var path = source.Samples[(int)held[i]].Path;
                 for (int t = 0; t < scorers.Length; t++)
                     scorers[t].Add(path, truth.Slice(offsets[t], Spec.Targets[t].EncodedWidth), predictions[i]);
             }
         }
-        return new EvaluationResult(Spec.Name, data.Source, n, lossSum / n, scorers.Select(s => s.Finish()).ToArray());
+        return new EvaluationResult(Spec.Name, data.Source, scored, lossSum / scored, scorers.Select(s => s.Finish()).ToArray());
     }
 }

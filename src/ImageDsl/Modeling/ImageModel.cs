@@ -89,7 +89,11 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
         else if (options.ValidationFraction is > 0) (training, validation) = training.StratifiedSplit(options.ValidationFraction.Value, options.Seed);
 
         if (resumeFrom is not null) Normalization = Checkpoint.ReadState(resumeFrom).Normalization;
-        else if (!IsTrained) Normalization = Normalization.Measure(training.Decoded.Images);
+        else if (!IsTrained)
+        {
+            using var sample = training.Batches.SampleImages(5000, options.Seed);
+            Normalization = Normalization.Measure(sample);
+        }
         var trainer = new Trainer(Spec, Network, ComputeLoss, EvaluateCore, Normalization, options, Logger);
         var history = trainer.Fit(training, validation, progress, cancellation, resumeFrom);
         IsTrained = true;

@@ -31,9 +31,9 @@ internal sealed class Trainer(
         options.Validate();
         var monitor = new MonitoredMetric(options.Monitor);
 
-        var data = training.Decoded;
-        validation?.Decoded.ToString(); // decode (and report broken files) before the first step, not after the first epoch
-        int count = training.Count;
+        var data = training.Batches;
+        _ = validation?.Batches; // decode (and report broken files) before the first step, not after the first epoch
+        int count = data.Count;
         int batches = (count + options.BatchSize - 1) / options.BatchSize;
         long totalSteps = (long)batches * options.Epochs;
         var augmentation = options.Augmentation;
@@ -58,7 +58,9 @@ internal sealed class Trainer(
             var lastReport = TimeSpan.Zero;
             double lossSum = 0;
             long seen = 0;
-            using var order = randperm(count, generator: generator);
+            long[] order;
+            using (var permutation = randperm(count, generator: generator)) order = permutation.data<long>().ToArray();
+            long[] BatchIndices(int b) => order.AsSpan(b * options.BatchSize, Math.Min(options.BatchSize, count - b * options.BatchSize)).ToArray();
 
             for (int batch = 0; batch < batches; batch++)
             {
@@ -70,10 +72,9 @@ internal sealed class Trainer(
                 int size;
                 using (NewDisposeScope())
                 {
-                    var indices = order.narrow(0, batch * options.BatchSize, Math.Min(options.BatchSize, count - batch * options.BatchSize));
-                    size = (int)indices.shape[0];
-                    var images = data.Images.index_select(0, indices);
-                    var targets = data.Targets.index_select(0, indices);
+                    var (images, targets, _) = data.Take(BatchIndices(batch));
+                    if (batch + 1 < batches) data.Prefetch(BatchIndices(batch + 1));
+                    size = (int)images.shape[0];
                     if (augmentation.IsEnabled)
                     {
                         var (augmented, moves) = Augment.Apply(images.to_type(ScalarType.Float32).div_(255f), augmentation, generator);
