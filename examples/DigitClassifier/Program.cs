@@ -22,7 +22,7 @@ try
 
     using var model = DigitClassifier.Model.Create(seed: 1);
     var options = new TrainingOptions { Epochs = arguments.Epochs ?? 12, Augmentation = new Augmentation { Shift = 2 } };
-    var history = model.Train(train, options, new ConsoleProgress());
+    var history = ConsoleProgress.Run("DigitClassifier", progress => model.Train(train, options, progress));
 
     var evaluation = model.Evaluate(test);
     Console.WriteLine(evaluation.ToMarkdown());

@@ -17,7 +17,7 @@ Console.WriteLine($"{digitsTrain.Count} training images, {digitsTest.Count} test
 
 using (var model = DigitClassifier.Model.Create(seed: 1))
 {
-    model.Train(digitsTrain, new TrainingOptions { Epochs = 15, Augmentation = new Augmentation { Shift = 2 } }, new ConsoleProgress());
+    ConsoleProgress.Run("digits", progress => model.Train(digitsTrain, new TrainingOptions { Epochs = 15, Augmentation = new Augmentation { Shift = 2 } }, progress));
     Console.WriteLine(model.Evaluate(digitsTest).ToMarkdown());
 
     var file = Path.Combine(output, "digits.imgdsl");
@@ -40,7 +40,7 @@ Console.WriteLine($"{rotationTrain.Count} training images, {rotationTest.Count} 
 
 using (var model = RotationEstimator.Model.Create(seed: 1))
 {
-    model.Train(rotationTrain, new TrainingOptions { Epochs = 20, Augmentation = new Augmentation { Shift = 2 } }, new ConsoleProgress());
+    ConsoleProgress.Run("rotation", progress => model.Train(rotationTrain, new TrainingOptions { Epochs = 20, Augmentation = new Augmentation { Shift = 2 } }, progress));
     Console.WriteLine(model.Evaluate(rotationTest).ToMarkdown());
 
     var file = Path.Combine(output, "rotation.imgdsl");

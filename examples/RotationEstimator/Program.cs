@@ -22,7 +22,7 @@ try
 
     using var model = RotationEstimator.Model.Create(seed: 1);
     var options = new TrainingOptions { Epochs = arguments.Epochs ?? 20, Augmentation = new Augmentation { Shift = 2 } };
-    var history = model.Train(train, options, new ConsoleProgress());
+    var history = ConsoleProgress.Run("RotationEstimator", progress => model.Train(train, options, progress));
 
     var evaluation = model.Evaluate(test);
     Console.WriteLine(evaluation.ToMarkdown());
