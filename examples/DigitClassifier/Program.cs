@@ -21,7 +21,7 @@ try
     Console.WriteLine($"{train.Count} training and {test.Count} test images");
 
     using var model = DigitClassifier.Model.Create(seed: 1);
-    var options = new TrainingOptions { Epochs = arguments.Epochs ?? 12, Augmentation = new Augmentation { Shift = 2 } };
+    var options = new TrainingOptions { Epochs = arguments.Epochs ?? 20, Augmentation = new Augmentation { Shift = 2, Rotation = 10, Scale = 0.1 } };
     var history = ConsoleProgress.Run("DigitClassifier", progress => model.Train(train, options, progress));
 
     var evaluation = model.Evaluate(test);

@@ -35,6 +35,12 @@ public sealed class RangeAttribute : Attribute
     /// <summary>The CSV column holding this target; defaults to the property name (matched case-insensitively).</summary>
     public string? Column { get; set; }
 
+    /// <summary>
+    /// An error you accept, in the target's units (for example 10 degrees); evaluation reports
+    /// the share of predictions within it. 0 (the default) reports none.
+    /// </summary>
+    public double Tolerance { get; set; }
+
     /// <summary>Weight of this target's loss when a model has several targets. Must be greater than 0.</summary>
     public double LossWeight { get; set; } = 1.0;
 }

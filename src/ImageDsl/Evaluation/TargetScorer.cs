@@ -41,7 +41,7 @@ internal abstract class TargetScorer(int targetIndex)
 
     private sealed class RangeScorer(int index, RangeTargetSpec target) : TargetScorer(index)
     {
-        private readonly RegressionMetricsAccumulator metrics = new(1, [target.Name]);
+        private readonly RegressionMetricsAccumulator metrics = new(1, [target.Name], target.Tolerance);
         private readonly List<RegressionSample> samples = [];
 
         public override void Add(string imagePath, ReadOnlySpan<float> truth, PredictionOutputs prediction)

@@ -127,8 +127,9 @@ public sealed record RangeTargetSpec : TargetSpec
     /// <param name="huberDelta">Huber delta in the target's units.</param>
     /// <param name="column">The CSV column it is read from; defaults to <paramref name="name"/>.</param>
     /// <param name="lossWeight">Weight of its loss in a multi-target model.</param>
+    /// <param name="tolerance">An error the user accepts; evaluation reports the share of predictions within it.</param>
     public RangeTargetSpec(string name, double min, double max, string? unit = null, RegressionLoss loss = RegressionLoss.MeanSquaredError,
-        double huberDelta = 1.0, string? column = null, double lossWeight = 1.0)
+        double huberDelta = 1.0, string? column = null, double lossWeight = 1.0, double? tolerance = null)
         : base(name, column ?? name, lossWeight)
     {
         Min = min;
@@ -136,7 +137,11 @@ public sealed record RangeTargetSpec : TargetSpec
         Unit = unit;
         Loss = loss;
         HuberDelta = huberDelta;
+        Tolerance = tolerance;
     }
+
+    /// <summary>An error the user accepts, in the target's units; evaluation reports the share of predictions within it.</summary>
+    public double? Tolerance { get; init; }
 
     /// <summary>Smallest value.</summary>
     public double Min { get; init; }
