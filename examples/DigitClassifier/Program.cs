@@ -1,19 +1,11 @@
-// Trains a digit classifier on a folder-per-class dataset and writes its test metrics.
-//   dotnet run --project examples/DigitClassifier -- --train ../shared/datasets/digits/train --test ../shared/datasets/digits/test
+// Trains a digit classifier on a folder-per-class dataset and writes its test report.
+//   dotnet run -c Release --project examples/DigitClassifier -- --train ../shared/datasets/digits/train --test ../shared/datasets/digits/test
 using System.Diagnostics;
+using ImageDsl;
 using ImageDsl.Examples;
 using ImageDsl.Training;
 
-const string program = "DigitClassifier";
-var arguments = ExampleArguments.Parse(args, Path.Combine("out", "digit-classifier"), out var error);
-if (arguments is null)
-{
-    if (!string.IsNullOrEmpty(error)) Console.Error.WriteLine($"error: {error}");
-    Console.Error.WriteLine(ExampleArguments.Usage(program));
-    return string.IsNullOrEmpty(error) ? 0 : 2;
-}
-
-try
+return ExampleMain.Run("DigitClassifier", args, Path.Combine("out", "digit-classifier"), arguments =>
 {
     var clock = Stopwatch.StartNew();
     var train = DigitClassifier.LoadDataset(arguments.Train);
@@ -21,18 +13,17 @@ try
     Console.WriteLine($"{train.Count} training and {test.Count} test images");
 
     using var model = DigitClassifier.Model.Create(seed: 1);
-    var options = new TrainingOptions { Epochs = arguments.Epochs ?? 20, Augmentation = new Augmentation { Shift = 2, Rotation = 10, Scale = 0.1 } };
+    var options = new TrainingOptions
+    {
+        Epochs = arguments.Epochs ?? 20,
+        Augmentation = new Augmentation { Shift = 2, Rotation = 10, Scale = 0.1 },
+    };
     var history = ConsoleProgress.Run("DigitClassifier", progress => model.Train(train, options, progress));
 
     var evaluation = model.Evaluate(test);
-    Console.WriteLine(evaluation.ToMarkdown());
     evaluation.WriteReport(arguments.Out, history);
     model.Save(Path.Combine(arguments.Out, "digit-classifier.imgdsl"));
+    Console.WriteLine(evaluation.ToMarkdown());
     Console.WriteLine($"test accuracy {evaluation.Digit.Metrics.Accuracy:P2}; wall time {clock.Elapsed:mm\\:ss}; report and model in {Path.GetFullPath(arguments.Out)}");
     return 0;
-}
-catch (Exception e) when (e is ImageDsl.Data.DatasetException or IOException or InvalidOperationException)
-{
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 1;
-}
+});

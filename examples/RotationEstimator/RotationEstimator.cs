@@ -5,5 +5,5 @@ namespace ImageDsl.Examples;
 public partial class RotationEstimator
 {
     /// <summary>The rotation, degrees, counter-clockwise positive.</summary>
-    [Range(-45, 45, Unit = "degrees")] public float Angle { get; init; }
+    [Range(-45, 45, Unit = "degrees", Tolerance = 10)] public float Angle { get; init; }
 }
