@@ -39,6 +39,9 @@ public sealed class SmallCnn : BackboneModule
     public override int FeatureCount => Features;
 
     /// <inheritdoc />
+    public override string InputConvolution => "block1.conv.weight";
+
+    /// <inheritdoc />
     public override Tensor forward(Tensor images)
     {
         using var scope = NewDisposeScope();
