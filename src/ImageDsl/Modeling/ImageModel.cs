@@ -31,7 +31,7 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
     /// <summary>The TorchSharp network: the backbone and one head per target.</summary>
     public nn.Module<Tensor, Tensor[]> Network { get; }
 
-    /// <summary>Pixel normalization, measured on the training set by the first <see cref="Train"/>.</summary>
+    /// <summary>Pixel normalization, measured on the training set by the first <see cref="Train"/> unless fixed by <see cref="UseNormalization"/>.</summary>
     public Normalization Normalization { get; private set; }
 
     /// <summary>True once the model has been trained or loaded from a file.</summary>
@@ -65,7 +65,7 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
     {
         CheckDataset(training, nameof(training));
         if (validation is not null) CheckDataset(validation, nameof(validation));
-        if (!IsTrained) Normalization = Normalization.Measure(training.Decoded.Images);
+        if (!IsTrained && !normalizationFixed) Normalization = Normalization.Measure(training.Decoded.Images);
         var trainer = new Trainer(Network, ComputeLoss, Normalization, options ?? new TrainingOptions());
         var history = trainer.Fit(training, validation, progress, cancellation);
         IsTrained = true;

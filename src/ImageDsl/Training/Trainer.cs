@@ -31,7 +31,8 @@ internal sealed class Trainer(
 
         torch.manual_seed(options.Seed);
         using var generator = new Generator((ulong)options.Seed);
-        using var optimizer = optim.AdamW(network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        using var fineTuning = new FineTuning(network, options);
+        using var optimizer = optim.AdamW(fineTuning.ParameterGroups, options.LearningRate, weight_decay: options.WeightDecay);
         var epochs = new List<EpochSummary>();
         var clock = Stopwatch.StartNew();
         long step = 0;
@@ -39,6 +40,7 @@ internal sealed class Trainer(
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             network.train();
+            fineTuning.BeginEpoch(epoch);
             var epochClock = Stopwatch.StartNew();
             var lastReport = TimeSpan.Zero;
             double lossSum = 0;
@@ -49,7 +51,7 @@ internal sealed class Trainer(
             {
                 cancellation.ThrowIfCancellationRequested();
                 double learningRate = LearningRateAt(step++, totalSteps);
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
+                fineTuning.SetLearningRate(learningRate);
 
                 float loss;
                 int size;

@@ -1,7 +1,7 @@
 namespace ImageDsl.Training;
 
 /// <summary>How to train. The defaults suit small images and a few thousand samples.</summary>
-public sealed record TrainingOptions
+public sealed partial record TrainingOptions
 {
     /// <summary>Passes over the training set.</summary>
     public int Epochs { get; init; } = 10;
@@ -38,6 +38,7 @@ public sealed record TrainingOptions
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "LearningRate must be a positive number.");
         if (WeightDecay < 0) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "WeightDecay cannot be negative.");
         if (RandomShift < 0) throw new ArgumentOutOfRangeException(nameof(RandomShift), RandomShift, "RandomShift cannot be negative.");
+        ValidateFineTuning();
     }
 }
 
