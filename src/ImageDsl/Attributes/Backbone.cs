@@ -6,6 +6,27 @@ public enum Backbone
     /// <summary>
     /// A compact convolutional network for small images (up to about 64x64): three
     /// conv / batch-norm / ReLU blocks with pooling, then a 128-unit fully connected layer.
+    /// Images must be at least 8x8.
     /// </summary>
     SmallCnn = 0,
+
+    /// <summary>
+    /// torchvision's ResNet-18 without its classifier (512 features, 11.2 M parameters), with
+    /// torchvision's parameter names so its pretrained weights load directly. Images must be
+    /// at least 32x32; 64x64 and up makes sense, 224x224 is what ImageNet weights were trained on.
+    /// </summary>
+    ResNet18 = 1,
+
+    /// <summary>
+    /// torchvision's ResNet-34 without its classifier (512 features, 21.3 M parameters); as
+    /// <see cref="ResNet18"/> but deeper and about twice as slow. Images must be at least 32x32.
+    /// </summary>
+    ResNet34 = 2,
+
+    /// <summary>
+    /// A VGG-style network for small images: three blocks of two conv / batch-norm / ReLU layers
+    /// and a max-pool (32, 64, 128 channels), then global average pooling to 128 features. Its
+    /// size does not grow with the image. Images must be at least 8x8.
+    /// </summary>
+    PlainCnn = 3,
 }

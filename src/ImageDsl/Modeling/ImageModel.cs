@@ -33,7 +33,7 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
     /// <summary>The TorchSharp network: the backbone and one head per target.</summary>
     public nn.Module<Tensor, Tensor[]> Network { get; }
 
-    /// <summary>Pixel normalization, measured on the training set by the first <see cref="Train"/>.</summary>
+    /// <summary>Pixel normalization, measured on the training set by the first <see cref="Train"/> unless fixed by <see cref="UseNormalization"/>.</summary>
     public Normalization Normalization { get; private set; }
 
     /// <summary>True once the model has been trained or loaded from a file.</summary>
@@ -89,7 +89,7 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
         else if (options.ValidationFraction is > 0) (training, validation) = training.StratifiedSplit(options.ValidationFraction.Value, options.Seed);
 
         if (resumeFrom is not null) Normalization = Checkpoint.ReadState(resumeFrom).Normalization;
-        else if (!IsTrained)
+        else if (!IsTrained && !normalizationFixed)
         {
             using var sample = training.Batches.SampleImages(5000, options.Seed);
             Normalization = Normalization.Measure(sample);

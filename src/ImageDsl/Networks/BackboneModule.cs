@@ -10,4 +10,14 @@ public abstract class BackboneModule : nn.Module<Tensor, Tensor>
 
     /// <summary>Width of the feature vector the heads receive.</summary>
     public abstract int FeatureCount { get; }
+
+    /// <summary>
+    /// The state_dict key of the first convolution's weight, whose input channels follow the
+    /// image's; pretrained weights for another channel count are adapted there.
+    /// </summary>
+    public abstract string InputConvolution { get; }
+
+    /// <summary>The backbone inside <paramref name="network"/> (itself, or its first descendant that is one), or null.</summary>
+    public static BackboneModule? Find(nn.Module network) =>
+        network as BackboneModule ?? network.modules().OfType<BackboneModule>().FirstOrDefault();
 }

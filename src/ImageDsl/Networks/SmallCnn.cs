@@ -21,8 +21,8 @@ public sealed class SmallCnn : BackboneModule
     private readonly AdaptiveAvgPool2d grid;
     private readonly Linear fc;
 
-    /// <summary>The smallest side this backbone accepts: two 2x poolings need at least 4 pixels.</summary>
-    public const int MinimumSide = 4;
+    /// <summary>The smallest side this backbone accepts: two 2x poolings leave a 2x2 map from 8 pixels.</summary>
+    public const int MinimumSide = 8;
 
     private const int GridSide = 7;
 
@@ -41,6 +41,9 @@ public sealed class SmallCnn : BackboneModule
 
     /// <inheritdoc />
     public override int FeatureCount => Features;
+
+    /// <inheritdoc />
+    public override string InputConvolution => "block1.conv.weight";
 
     /// <inheritdoc />
     public override Tensor forward(Tensor images)

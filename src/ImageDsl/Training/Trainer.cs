@@ -42,7 +42,8 @@ internal sealed class Trainer(
 
         manual_seed(options.Seed);
         using var generator = new Generator((ulong)options.Seed);
-        using var optimizer = Optimizers.Create(options, network.parameters());
+        using var fineTuning = new FineTuning(network, options);
+        using var optimizer = Optimizers.Create(options, fineTuning);
         var run = new RunState();
         if (resumeFrom is not null) Resume(resumeFrom, optimizer, generator, run);
 
@@ -54,6 +55,7 @@ internal sealed class Trainer(
         for (int epoch = run.EpochsCompleted + 1; epoch <= options.Epochs; epoch++)
         {
             network.train();
+            fineTuning.BeginEpoch(epoch);
             var epochClock = Stopwatch.StartNew();
             var lastReport = TimeSpan.Zero;
             double lossSum = 0;
@@ -66,7 +68,7 @@ internal sealed class Trainer(
             {
                 cancellation.ThrowIfCancellationRequested();
                 double learningRate = LearningRates.At(options, run.Step, totalSteps, batches);
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
+                fineTuning.SetLearningRate(optimizer, learningRate);
 
                 float loss;
                 int size;

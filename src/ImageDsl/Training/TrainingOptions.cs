@@ -1,7 +1,7 @@
 namespace ImageDsl.Training;
 
 /// <summary>How to train. The defaults (Adam, cosine schedule, 10 epochs of 64) suit small images and a few thousand samples.</summary>
-public sealed record TrainingOptions
+public sealed partial record TrainingOptions
 {
     /// <summary>Passes over the training set.</summary>
     public int Epochs { get; init; } = 10;
@@ -79,6 +79,7 @@ public sealed record TrainingOptions
         if (ValidationFraction is { } f && !(f >= 0 && f < 1)) throw new ArgumentOutOfRangeException(nameof(ValidationFraction), f, "ValidationFraction must be in [0, 1).");
         if (EarlyStoppingPatience is < 1) throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), EarlyStoppingPatience, "EarlyStoppingPatience must be at least 1.");
         if (string.IsNullOrWhiteSpace(Monitor)) throw new ArgumentException("Monitor must name \"loss\" or \"Target.Metric\".", nameof(Monitor));
+        ValidateFineTuning();
     }
 }
 

@@ -10,12 +10,18 @@ public class CheckpointTests(ITestOutputHelper output)
     private static ImageDsl.Data.ImageDataset SmallDigits() =>
         SampleDigits.LoadDataset(RepositoryPaths.BundledData("digits", "train")).Sample(256, seed: 3);
 
-    [Fact]
-    public void A_run_interrupted_mid_epoch_and_resumed_ends_with_the_same_weights()
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.5)] // the backbone in an optimizer group of its own
+    public void A_run_interrupted_mid_epoch_and_resumed_ends_with_the_same_weights(double backboneFactor)
     {
         using var temp = new TemporaryDirectory();
         var data = SmallDigits();
-        var options = new TrainingOptions { Epochs = 4, BatchSize = 32, Augmentation = new Augmentation { Shift = 2 }, Seed = 7, CheckpointPath = temp.File("run.ckpt") };
+        var options = new TrainingOptions
+        {
+            Epochs = 4, BatchSize = 32, Augmentation = new Augmentation { Shift = 2 }, Seed = 7, CheckpointPath = temp.File("run.ckpt"),
+            BackboneLearningRateFactor = backboneFactor,
+        };
 
         using var uninterrupted = SampleDigits.Model.Create(seed: 1);
         uninterrupted.Train(data, options with { CheckpointPath = temp.File("other.ckpt") });
@@ -92,7 +98,8 @@ public class CheckpointTests(ITestOutputHelper output)
             // Everything in it must restore, not just the header: weights, optimizer state, both RNG states.
             // (The child's spec has the same content as SampleDigits, so the spec check passes.)
             using var network = new SampleDigits.Network();
-            using var optimizer = TorchSharp.torch.optim.Adam(network.parameters());
+            using var fineTuning = new FineTuning(network, new TrainingOptions());
+            using var optimizer = Optimizers.Create(new TrainingOptions(), fineTuning);
             using var generator = new TorchSharp.torch.Generator(0);
             Checkpoint.Restore(checkpoint, SampleDigits.Spec, network, optimizer, generator, out _);
         }

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using ImageDsl.Benchmarks;
+using ImageDsl.Native;
+using TorchSharp;
+
+// Usage: dotnet run -c Release --project benchmarks/ImageDsl.Benchmarks -- [--quick] [--threads N] [--no-pytorch] [--only WORKLOAD]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+bool quick = args.Contains("--quick");
+int threads = args.SkipWhile(a => a != "--threads").Skip(1).Select(int.Parse).FirstOrDefault(2);
+var effort = quick ? Effort.Quick : Effort.Full;
+string? only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+
+LibTorch.EnsureLoaded();
+torch.set_num_threads(threads);
+Console.WriteLine($"# ImageDsl benchmark ({(quick ? "quick" : "full")}: {effort.Rounds} interleaved rounds; per measurement {effort.TrainSteps} training batches of {Workload.TrainBatch}, " +
+                  $"{effort.InferenceBatches} inference batches of {Workload.InferenceBatch}, {effort.LatencyRepetitions} single-image predictions for ResNet-18, 12 times as many for SmallCnn)");
+Console.WriteLine();
+Console.WriteLine($"- Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}; load average at start {LoadAverage()}");
+Console.WriteLine($"- .NET {Environment.Version}, TorchSharp {typeof(torch).Assembly.GetName().Version}: intra-op threads {torch.get_num_threads()}, inter-op threads {torch.get_num_interop_threads()}");
+
+using var pytorch = args.Contains("--no-pytorch") ? null : PyTorchWorker.Start(threads);
+if (pytorch is null)
+    Console.WriteLine($"- PyTorch: skipped — {(args.Contains("--no-pytorch") ? "--no-pytorch given" : PyTorchWorker.SkipReason)}");
+else
+    Console.WriteLine($"- PyTorch {pytorch.Info["torch"]} ({pytorch.Info["python"]}) / torchvision {pytorch.Info["torchvision"]}: intra-op threads {pytorch.Info["threads"]}, inter-op threads {pytorch.Info["interop_threads"]}; " +
+                      $"build {string.Join(" ", pytorch.Info["build"]!.AsArray().Select(n => n!.GetValue<string>()))}; " +
+                      $"BLAS loaded: {string.Join(", ", pytorch.Info["blas_loaded"]!.AsArray().Select(n => n!.GetValue<string>()))}");
+Console.WriteLine("- Ratios are speed ratios, ImageDsl ÷ other (images/s, or 1/latency): above 1 means ImageDsl is faster. Each is the median of per-round ratios, [min–max] beside it;");
+Console.WriteLine("  \"wall\" uses elapsed time, \"CPU\" the process's CPU time (all threads), which another program on the machine disturbs much less.");
+Console.WriteLine();
+
+var root = Path.Combine(Path.GetTempPath(), "imagedsl-benchmark-" + Environment.ProcessId);
+try
+{
+    var header = pytorch is null
+        ? "| workload | measure | ImageDsl | hand-written TorchSharp | ÷ hand-written, wall | ÷ hand-written, CPU |"
+        : "| workload | measure | ImageDsl | hand-written TorchSharp | ÷ hand-written, wall | ÷ hand-written, CPU | PyTorch | ÷ PyTorch, wall | ÷ PyTorch, CPU |";
+    Console.WriteLine(header);
+    Console.WriteLine(string.Concat(header.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(_ => "| --- ")) + "|");
+    foreach (var workload in Workload.All.Where(w => only is null || w.Name == only))
+    {
+        using var ours = new OurSide(workload, effort, Path.Combine(root, workload.Name));
+        using var hand = new HandWrittenLoop(workload, effort);
+        pytorch?.Setup(workload, effort);
+
+        var measurements = new List<Measurement>
+        {
+            Measure($"train img/s (batch {Workload.TrainBatch})", false, ours.Train, hand.Train, pytorch is null ? null : () => pytorch.Train(workload)),
+        };
+        if (workload.Inference)
+        {
+            measurements.Add(Measure($"inference img/s (batch {Workload.InferenceBatch})", false, ours.Infer, hand.Infer, pytorch is null ? null : () => pytorch.Infer(workload)));
+            int n = workload.LatencyRepetitions(effort);
+            measurements.Add(Measure("batch-1 latency ms", true, () => ours.Latency(n), () => hand.Latency(n), pytorch is null ? null : () => pytorch.Latency(workload, n)));
+        }
+        foreach (var m in measurements) Console.WriteLine(Row(workload, m));
+    }
+}
+finally
+{
+    try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+}
+Console.WriteLine();
+Console.WriteLine($"Load average at the end: {LoadAverage()} (other programs' share of the {Environment.ProcessorCount} cores is what makes rounds disagree).");
+return 0;
+
+// 1, 5 and 15-minute load averages: how busy the machine was, which the figures depend on.
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+Measurement Measure(string name, bool isLatency, Func<Timing> ours, Func<Timing> hand, Func<Timing>? py)
+{
+    var sides = new List<(string, Func<Timing>)> { ("ImageDsl", ours), ("hand-written", hand) };
+    if (py is not null) sides.Add(("PyTorch", py));
+    return new Measurement(name, isLatency, sides).Run(effort.Rounds);
+}
+
+static string Row(Workload workload, Measurement m)
+{
+    string format = m.IsLatency ? "F2" : "F0";
+    var cells = new List<string> { workload.Name, m.Name, m.Median(0).ToString(format), m.Median(1).ToString(format), Ratio(m.SpeedRatio(1, false)), Ratio(m.SpeedRatio(1, true)) };
+    if (m.Sides.Count > 2) { cells.Add(m.Median(2).ToString(format)); cells.Add(Ratio(m.SpeedRatio(2, false))); cells.Add(Ratio(m.SpeedRatio(2, true))); }
+    return "| " + string.Join(" | ", cells) + " |";
+}
+
+static string Ratio((double Median, double Min, double Max) r) => $"{r.Median:F2} [{r.Min:F2}–{r.Max:F2}]";
