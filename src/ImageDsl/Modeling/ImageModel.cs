@@ -24,6 +24,7 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
         Spec = spec;
         Network = network;
         Normalization = Normalization.Default(spec.Input.Channels);
+        TargetStatistics = TargetStatistics.Identity(spec.EncodedWidth);
         network.eval();
     }
 
@@ -35,6 +36,13 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
 
     /// <summary>Pixel normalization, measured on the training set by the first <see cref="Train"/>.</summary>
     public Normalization Normalization { get; private set; }
+
+    /// <summary>
+    /// Mean and standard deviation of the standardized targets' columns (unbounded values and
+    /// vectors), measured on the training set by the first <see cref="Train"/> and saved with the
+    /// model; 0 and 1 elsewhere. Losses use them to standardize targets, predictions to undo it.
+    /// </summary>
+    public TargetStatistics TargetStatistics { get; private set; }
 
     /// <summary>True once the model has been trained or loaded from a file.</summary>
     public bool IsTrained { get; private set; }
@@ -90,6 +98,8 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
 
         if (resumeFrom is not null) Normalization = Checkpoint.ReadState(resumeFrom).Normalization;
         else if (!IsTrained) Normalization = Normalization.Measure(training.Decoded.Images);
+        // A deterministic function of the training set, so a resumed run (given the same data) measures the same.
+        if (!IsTrained) TargetStatistics = TargetStatistics.Measure(Spec, training.Decoded.Targets);
         var trainer = new Trainer(Spec, Network, ComputeLoss, EvaluateCore, Normalization, options, Logger);
         var history = trainer.Fit(training, validation, progress, cancellation, resumeFrom);
         IsTrained = true;

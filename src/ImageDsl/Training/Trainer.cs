@@ -191,7 +191,7 @@ internal sealed class Trainer(
             MonitoredValue = monitored,
         };
 
-    /// <summary>Shifting an image leaves labels and position-free ranges (angles, ages) valid.</summary>
+    /// <summary>Shifting an image leaves labels and position-free values (angles, ages) valid, but not boxes or keypoints.</summary>
     private static bool ShiftPreservesTargets(ModelSpec spec) =>
-        spec.Targets.All(t => t is LabelTargetSpec or RangeTargetSpec);
+        spec.Targets.All(t => t.IsShiftInvariant);
 }
