@@ -24,7 +24,7 @@ public sealed class ImageModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidImageSize,
         DiagnosticDescriptors.InvalidChannels,
         DiagnosticDescriptors.MemberAlreadyDeclared,
-        DiagnosticDescriptors.BothLabelsAndRange,
+        DiagnosticDescriptors.TwoTargetAttributes,
         DiagnosticDescriptors.UnsupportedSpecClass,
         DiagnosticDescriptors.InvalidLossWeight,
         DiagnosticDescriptors.InvalidLabelSmoothing,
@@ -35,6 +35,19 @@ public sealed class ImageModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnknownEnumValue,
         DiagnosticDescriptors.NameConflict,
         DiagnosticDescriptors.EmptyColumn,
+        DiagnosticDescriptors.IncompatibleLoss,
+        DiagnosticDescriptors.InapplicableMetric,
+        DiagnosticDescriptors.DuplicateLabels,
+        DiagnosticDescriptors.TooFewListedLabels,
+        DiagnosticDescriptors.MissingVectorLength,
+        DiagnosticDescriptors.VectorLengthMismatch,
+        DiagnosticDescriptors.NotAFullPeriod,
+        DiagnosticDescriptors.CannotBeSet,
+        DiagnosticDescriptors.ZeroFlag,
+        DiagnosticDescriptors.OverlappingFlags,
+        DiagnosticDescriptors.InvalidThreshold,
+        DiagnosticDescriptors.InvalidWeights,
+        DiagnosticDescriptors.OptionDoesNotApply,
     ];
 
     /// <inheritdoc />

@@ -154,7 +154,7 @@ public class IncrementalTests
         // Every model type is a record: compared by value, not by reference.
         var modelTypes = seen.Select(o => o.GetType()).Where(t => t.Namespace == typeof(SpecModel).Namespace && !t.IsValueType && !t.IsArray).Distinct().ToList();
         Assert.Contains(typeof(LabelTargetModel), modelTypes);
-        Assert.Contains(typeof(RangeTargetModel), modelTypes);
+        Assert.Contains(typeof(ScalarTargetModel), modelTypes);
         Assert.All(modelTypes, t => Assert.NotNull(t.GetProperty("EqualityContract", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)));
     }
 

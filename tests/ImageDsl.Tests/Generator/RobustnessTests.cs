@@ -65,7 +65,7 @@ public class RobustnessTests
     [InlineData("[ImageModel] public partial class S { [Range] public float X { get; init; } }")]
     [InlineData("[ImageModel] public partial class S { [Range(0, 1, 2)] public float X { get; init; } }")]
     [InlineData("[ImageModel] public partial class S { [Range(max: 1, min: 0, Unit = 5)] public float X { get; init; } }")]
-    [InlineData("[ImageModel] public partial class S { [Range(0, 1, Loss = (RegressionLoss)(-1))] public float X { get; init; } }")]
+    [InlineData("[ImageModel] public partial class S { [Range(0, 1, Loss = (LossFunction)(-1))] public float X { get; init; } }")]
     [InlineData("[ImageModel] public partial class S { [Range(0, 1, Unit = null, Column = null)] public float X { get; init; } }")]
     [InlineData("[ImageModel] public partial class S { [Labels(Column = 5)] public Digit D { get; init; } }")]
     [InlineData("[ImageModel] public partial class S { [Labels(LossWeight = \"x\")] public Digit D { get; init; } }")]
