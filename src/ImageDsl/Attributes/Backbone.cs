@@ -8,4 +8,11 @@ public enum Backbone
     /// conv / batch-norm / ReLU blocks with pooling, then a 128-unit fully connected layer.
     /// </summary>
     SmallCnn = 0,
+
+    /// <summary>
+    /// A coordinate-aware network for small images (about 32x32 to 96x96) whose targets depend on
+    /// position, such as boxes and keypoints: x and y coordinate channels, five conv / batch-norm /
+    /// ReLU blocks, a 4x4 grid flattened into 256 features (see <see cref="Networks.CoordCnn"/>).
+    /// </summary>
+    CoordCnn = 10,
 }

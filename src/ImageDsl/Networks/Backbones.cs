@@ -9,6 +9,7 @@ public static class Backbones
     public static BackboneModule Create(Backbone kind, InputSpec input) => kind switch
     {
         Backbone.SmallCnn => new SmallCnn(input),
+        Backbone.CoordCnn => new CoordCnn(input),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown backbone."),
     };
 }

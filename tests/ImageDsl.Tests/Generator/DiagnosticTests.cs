@@ -22,7 +22,7 @@ public class DiagnosticTests
 
     private const string DigitTarget = "[Labels] public Digit Digit { get; init; }";
 
-    private static async Task AssertReports(string id, string markup, string messagePart, int validSpecs = 0)
+    internal static async Task AssertReports(string id, string markup, string messagePart, int validSpecs = 0)
     {
         var (source, span) = Markup.Parse(Preamble + markup);
         var compilation = GeneratorHarness.Compile(source);
