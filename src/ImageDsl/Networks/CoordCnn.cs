@@ -8,9 +8,11 @@ namespace ImageDsl.Networks;
 /// <summary>
 /// A coordinate-aware convolutional network for small images that need both *what* and
 /// *where* (a digit and its box): CoordConv-style x and y channels (−1 to 1) appended to the
-/// image, five conv(3x3) / batch-norm / ReLU blocks (24, 48, 96, 128, 128 channels) with 2x
-/// max-pooling after the first four while the map is at least 8 pixels on a side, then the map
-/// is pooled to 4x4 and flattened into a 256-unit fully connected layer. The coordinate
+/// image, five conv(3x3) / batch-norm / ReLU blocks (16, 32, 64, 128, 128 channels) that halve
+/// the map after each of the first four while it is at least 8 pixels on a side (the first by a
+/// stride-2 convolution on images of 48 pixels and more, which keeps CPU training fast; the
+/// others by max-pooling), then the map is pooled to 4x4 and flattened into a 256-unit fully
+/// connected layer. The coordinate
 /// channels let early filters respond to absolute position, and flattening (rather than global
 /// pooling) keeps where things are: both help box and keypoint regression.
 /// </summary>
@@ -18,7 +20,7 @@ public sealed class CoordCnn : BackboneModule
 {
     private const int Features = 256;
     private const int GridSide = 4;
-    private static readonly int[] Widths = [24, 48, 96, 128, 128];
+    private static readonly int[] Widths = [16, 32, 64, 128, 128];
 
     private readonly ModuleList<Sequential> blocks;
     private readonly AdaptiveAvgPool2d grid;
@@ -37,10 +39,11 @@ public sealed class CoordCnn : BackboneModule
         int channels = input.Channels + 2, side = Math.Min(input.Width, input.Height);
         for (int b = 0; b < Widths.Length; b++)
         {
-            bool pool = b < Widths.Length - 1 && side >= 8;
-            list.Add(Block(channels, Widths[b], pool));
+            bool halve = b < Widths.Length - 1 && side >= 8;
+            bool stride = halve && b == 0 && side >= 48;
+            list.Add(Block(channels, Widths[b], pool: halve && !stride, stride: stride ? 2 : 1));
             channels = Widths[b];
-            if (pool) side /= 2;
+            if (halve) side /= 2;
         }
         blocks = ModuleList(list.ToArray());
         grid = AdaptiveAvgPool2d(GridSide);
@@ -69,10 +72,10 @@ public sealed class CoordCnn : BackboneModule
         return features.MoveToOuterDisposeScope();
     }
 
-    private static Sequential Block(int inChannels, int outChannels, bool pool)
+    private static Sequential Block(int inChannels, int outChannels, bool pool, int stride)
     {
         var block = Sequential(
-            ("conv", Conv2d(inChannels, outChannels, 3, padding: 1, bias: false)),
+            ("conv", Conv2d(inChannels, outChannels, 3, stride: stride, padding: 1, bias: false)),
             ("bn", BatchNorm2d(outChannels)),
             ("relu", ReLU(inplace: true)));
         if (pool) block.append("pool", MaxPool2d(2));
