@@ -8,7 +8,7 @@ public enum Digit { Zero = 0, One = 1, Two = 2, Three = 3, Four = 4, Five = 5, S
 public partial class DigitLocator
 {
     /// <summary>The digit (CSV column <c>digit</c>).</summary>
-    [Labels(Column = "digit")] public Digit Digit { get; init; }
+    [Labels(Column = "digit", LabelSmoothing = 0.05)] public Digit Digit { get; init; }
 
     /// <summary>Its tight ink box in pixels (CSV columns <c>x, y, w, h</c>), never predicted outside the canvas.</summary>
     [Box(BoxFormat.XYWH, Min = 0, Max = 64, LossWeight = 2, Metrics = Metric.MeanIoU | Metric.Mae)]

@@ -23,7 +23,7 @@ try
 
     using var model = DigitLocator.Model.Create(seed: 1);
     // No random shift: the backbone is told the box moves with the image, so Train leaves it off anyway.
-    var options = new TrainingOptions { Epochs = arguments.Epochs ?? 14, BatchSize = 64, LearningRate = 2e-3, Optimizer = OptimizerKind.AdamW, WeightDecay = 1e-4 };
+    var options = new TrainingOptions { Epochs = arguments.Epochs ?? 20, BatchSize = 64, LearningRate = 2e-3, Optimizer = OptimizerKind.AdamW, WeightDecay = 0.01 };
     var history = model.Train(train, options, new ConsoleProgress());
 
     var evaluation = model.Evaluate(test);

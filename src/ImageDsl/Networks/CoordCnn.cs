@@ -8,7 +8,7 @@ namespace ImageDsl.Networks;
 /// <summary>
 /// A coordinate-aware convolutional network for small images that need both *what* and
 /// *where* (a digit and its box): CoordConv-style x and y channels (−1 to 1) appended to the
-/// image, five conv(3x3) / batch-norm / ReLU blocks (16, 32, 64, 128, 128 channels) that halve
+/// image, five conv(3x3) / batch-norm / ReLU blocks (24, 48, 96, 128, 128 channels) that halve
 /// the map after each of the first four while it is at least 8 pixels on a side (the first by a
 /// stride-2 convolution on images of 48 pixels and more, which keeps CPU training fast; the
 /// others by max-pooling), then the map is pooled to 4x4 and flattened into a 256-unit fully
@@ -20,7 +20,7 @@ public sealed class CoordCnn : BackboneModule
 {
     private const int Features = 256;
     private const int GridSide = 4;
-    private static readonly int[] Widths = [16, 32, 64, 128, 128];
+    private static readonly int[] Widths = [24, 48, 96, 128, 128];
 
     private readonly ModuleList<Sequential> blocks;
     private readonly AdaptiveAvgPool2d grid;
