@@ -48,6 +48,7 @@ public sealed class ImageModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidThreshold,
         DiagnosticDescriptors.InvalidWeights,
         DiagnosticDescriptors.OptionDoesNotApply,
+        DiagnosticDescriptors.DuplicateColumn,
     ];
 
     /// <inheritdoc />

@@ -339,4 +339,14 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "Some options only mean something for one kind of target (label smoothing for multi-class, thresholds for bool and multi-label, a label list for string and bool targets, Period for periodic ranges); elsewhere they would be silently ignored.",
         helpLinkUri: HelpLink + "imgdsl0032");
+
+    public static readonly DiagnosticDescriptor DuplicateColumn = new(
+        id: "IMGDSL0033",
+        title: "Two targets read the same CSV column",
+        messageFormat: "'{0}' reads the CSV column '{1}', which '{2}' reads too (columns are matched ignoring case)",
+        category: TargetsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Each CSV column holds one target's value (or one component of a vector); two targets reading one column would silently get the same data.",
+        helpLinkUri: HelpLink + "imgdsl0033");
 }

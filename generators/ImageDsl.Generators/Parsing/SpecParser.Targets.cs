@@ -74,7 +74,28 @@ internal sealed partial class SpecParser
             if (arguments.IsBroken) valid = false;
         }
         if (!anyDeclared) Report(DiagnosticDescriptors.NoTargets, identifier, type.Name);
+        CheckColumns(targets);
         return targets;
+    }
+
+    /// <summary>Rule IMGDSL0033: every CSV column is read by one target (or one vector component) only.</summary>
+    private void CheckColumns(List<ParsedTarget> targets)
+    {
+        var readers = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var target in targets)
+        {
+            if (target.Model is not { } model) continue;
+            var columns = model is VectorTargetModel vector ? (IEnumerable<string>)vector.Columns : new[] { model.Column };
+            foreach (var column in columns.Distinct(System.StringComparer.OrdinalIgnoreCase))
+            {
+                if (readers.TryGetValue(column, out var other))
+                {
+                    Report(DiagnosticDescriptors.DuplicateColumn, PropertyLocation(target.Property), target.Property.Name, column, other);
+                    break;
+                }
+                readers.Add(column, target.Property.Name);
+            }
+        }
     }
 
     private static string ShortName(AttributeData attribute)

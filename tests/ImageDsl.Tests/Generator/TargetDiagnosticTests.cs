@@ -92,6 +92,11 @@ public class TargetDiagnosticTests
     public Task IMGDSL0032_option_does_not_apply(string target, string message) => Reports("IMGDSL0032", target, message);
 
     [Theory]
+    [InlineData("[Vector] public Point Center { get; init; } [Box] public Quad [|Box|] { get; init; }", "'Box' reads the CSV column 'x', which 'Center' reads too")]
+    [InlineData("[Labels] public Digit Digit { get; init; } [Range(0, 1, Column = \"DIGIT\")] public float [|Score|] { get; init; }", "'Score' reads the CSV column 'DIGIT', which 'Digit' reads too")]
+    public Task IMGDSL0033_duplicate_column(string targets, string message) => Reports("IMGDSL0033", targets, message);
+
+    [Theory]
     [InlineData("[Labels, [|Value|]] public float Both { get; init; }", "'Both' is marked with both [Labels] and [Value]")]
     [InlineData("[Vector(Length = 2)] [[|Box|]] public float[] Both { get; init; } = [];", "both [Vector] and [Box]")]
     public Task IMGDSL0009_two_target_attributes(string target, string message) => Reports("IMGDSL0009", target, message);
