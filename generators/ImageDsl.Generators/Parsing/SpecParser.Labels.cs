@@ -157,9 +157,9 @@ internal sealed partial class SpecParser
             if (thresholds.Length != labels.Count)
                 Report(DiagnosticDescriptors.InvalidThreshold, arguments.ArgumentLocation("Thresholds"), "Thresholds", property.Name,
                     $"has {thresholds.Length} value(s), but there is one per label: {labels.Count}");
-            else if (thresholds.FirstOrDefault(t => !(t > 0 && t < 1)) is var bad && thresholds.Any(t => !(t > 0 && t < 1)))
+            else if (thresholds.Any(t => !(t > 0 && t < 1)))
                 Report(DiagnosticDescriptors.InvalidThreshold, arguments.ArgumentLocation("Thresholds"), "Thresholds", property.Name,
-                    $"holds {SymbolText.Number(bad)}, but each must be between 0 and 1 (exclusive)");
+                    $"holds {SymbolText.Number(thresholds.First(t => !(t > 0 && t < 1)))}, but each must be between 0 and 1 (exclusive)");
         }
         var positive = arguments.Double("PositiveWeight", TypeNames.DefaultPositiveWeight);
         if (!IsPositiveFinite(positive))
