@@ -16,6 +16,7 @@ internal static class GeneratedNames
     public const string Evaluation = "Evaluation";
     public const string LoadDataset = "LoadDataset";
     public const string LoadCsv = "LoadCsv";
+    public const string Binding = "Binding";
 
     /// <summary>Public list of a label target's labels, declared in the spec class.</summary>
     public static string Labels(string target) => target + "Labels";
@@ -26,8 +27,11 @@ internal static class GeneratedNames
     /// <summary>A label target's second member of <c>Prediction</c>.</summary>
     public static string Probabilities(string target) => target + "Probabilities";
 
+    /// <summary>A binary target's second member of <c>Prediction</c>.</summary>
+    public static string Probability(string target) => target + "Probability";
+
     /// <summary>The members the generator declares directly in the spec class.</summary>
-    public static IEnumerable<string> SpecClassMembers(IEnumerable<(string Name, bool IsLabels)> targets)
+    public static IEnumerable<string> SpecClassMembers(IEnumerable<(string Name, Parsing.TargetNaming Naming)> targets)
     {
         yield return Spec;
         yield return Model;
@@ -36,19 +40,21 @@ internal static class GeneratedNames
         yield return Evaluation;
         yield return LoadDataset;
         yield return LoadCsv;
-        foreach (var (name, isLabels) in targets)
+        yield return Binding;
+        foreach (var (name, naming) in targets)
         {
-            if (!isLabels) continue;
+            if (naming != Parsing.TargetNaming.Labels) continue;
             yield return Labels(name);
             yield return LabelArray(name);
         }
     }
 
     /// <summary>The members of <c>Prediction</c> that a target adds.</summary>
-    public static IEnumerable<string> PredictionMembers(string target, bool isLabels)
+    public static IEnumerable<string> PredictionMembers(string target, Parsing.TargetNaming naming)
     {
         yield return target;
-        if (isLabels) yield return Probabilities(target);
+        if (naming == Parsing.TargetNaming.Labels) yield return Probabilities(target);
+        if (naming == Parsing.TargetNaming.Binary) yield return Probability(target);
     }
 
     /// <summary>Names a <c>Prediction</c> record already has, so no target may take them.</summary>
@@ -61,7 +67,7 @@ internal static class GeneratedNames
     /// <summary>Names an <c>Evaluation</c> class already has, so no target may take them.</summary>
     public static readonly IReadOnlyCollection<string> EvaluationReserved = new HashSet<string>
     {
-        Evaluation, "Result", "ToMarkdown", "WriteJson", "Equals", "GetHashCode", "ToString", "GetType",
+        Evaluation, "Result", "ToMarkdown", "WriteJson", "WriteReport", "Equals", "GetHashCode", "ToString", "GetType",
         "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 
@@ -79,7 +85,7 @@ internal static class GeneratedNames
     private static readonly HashSet<string> ModelReserved = new()
     {
         Model, Spec, Network, Prediction, Evaluation, "Create", "Load", "Evaluate", "ComputeLoss", "CreatePrediction", "Encode",
-        "Normalization", "IsTrained", "SeedInitialization", "Train", "CreateDataset", "Dispose", "Save", "LoadWeights",
+        "Normalization", "TargetStatistics", "IsTrained", "SeedInitialization", "Train", "CreateDataset", "Dispose", "Save", "LoadWeights",
         "EvaluateCore", "Predict", "RunNetwork", "DecodeOutputs", "Equals", "GetHashCode", "ToString", "GetType",
         "MemberwiseClone", "Finalize", "ReferenceEquals",
     };

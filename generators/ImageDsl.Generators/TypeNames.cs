@@ -13,11 +13,34 @@ internal static class TypeNames
     public const string ImageModelAttributeName = "ImageModelAttribute";
     public const string LabelsAttributeName = "LabelsAttribute";
     public const string RangeAttributeName = "RangeAttribute";
+    public const string ValueAttributeName = "ValueAttribute";
+    public const string VectorAttributeName = "VectorAttribute";
+    public const string BoxAttributeName = "BoxAttribute";
+    public const string FlagsAttributeMetadataName = "System.FlagsAttribute";
     public const string GeneratedCodeAttributeMetadataName = "System.CodeDom.Compiler.GeneratedCodeAttribute";
 
     // Emitted.
     public const string Backbone = "global::ImageDsl.Backbone";
-    public const string RegressionLoss = "global::ImageDsl.RegressionLoss";
+    public const string LossFunction = "global::ImageDsl.LossFunction";
+    public const string Metric = "global::ImageDsl.Metric";
+    public const string BoxFormat = "global::ImageDsl.BoxFormat";
+    public const string BinaryTargetSpec = "global::ImageDsl.Specs.BinaryTargetSpec";
+    public const string MultiLabelTargetSpec = "global::ImageDsl.Specs.MultiLabelTargetSpec";
+    public const string PeriodicTargetSpec = "global::ImageDsl.Specs.PeriodicTargetSpec";
+    public const string ValueTargetSpec = "global::ImageDsl.Specs.ValueTargetSpec";
+    public const string VectorTargetSpec = "global::ImageDsl.Specs.VectorTargetSpec";
+    public const string BinaryEvaluation = "global::ImageDsl.Evaluation.BinaryEvaluation";
+    public const string MultiLabelEvaluation = "global::ImageDsl.Evaluation.MultiLabelEvaluation";
+    public const string PeriodicEvaluation = "global::ImageDsl.Evaluation.PeriodicEvaluation";
+    public const string VectorEvaluation = "global::ImageDsl.Evaluation.VectorEvaluation";
+    public const string LabelBinding = "global::ImageDsl.Binding.LabelBinding";
+    public const string CsvCells = "global::ImageDsl.Binding.CsvCells";
+    public const string DatasetReader = "global::ImageDsl.Binding.DatasetReader";
+    public const string HashSet = "global::System.Collections.Generic.HashSet";
+    public const string StringComparison = "global::System.StringComparison";
+    public const string ArgumentException = "global::System.ArgumentException";
+    public const string Enumerable = "global::System.Linq.Enumerable";
+    public const string MaybeNullWhen = "global::System.Diagnostics.CodeAnalysis.MaybeNullWhen";
     public const string ModelSpec = "global::ImageDsl.Specs.ModelSpec";
     public const string InputSpec = "global::ImageDsl.Specs.InputSpec";
     public const string TargetSpec = "global::ImageDsl.Specs.TargetSpec";
@@ -48,8 +71,11 @@ internal static class TypeNames
     public const int DefaultHeight = 224;
     public const int DefaultChannels = 3;
     public const string DefaultBackbone = "SmallCnn";
-    public const string DefaultRegressionLoss = "MeanSquaredError";
+    public const string DefaultLoss = "Default";
     public const double DefaultLossWeight = 1.0;
     public const double DefaultLabelSmoothing = 0.0;
     public const double DefaultHuberDelta = 1.0;
+    public const double DefaultThreshold = 0.5;
+    public const double DefaultPositiveWeight = 1.0;
+    public const string DefaultBoxFormat = "XYWH";
 }

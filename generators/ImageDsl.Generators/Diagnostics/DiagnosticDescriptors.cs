@@ -31,7 +31,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoTargets = new(
         id: "IMGDSL0002",
         title: "Spec declares no target",
-        messageFormat: "'{0}' declares no target: mark an enum property with [Labels] or a float or double property with [Range]",
+        messageFormat: "'{0}' declares no target: mark a property with [Labels], [Range], [Value], [Vector] or [Box]",
         category: TargetsCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -55,7 +55,7 @@ internal static class DiagnosticDescriptors
         category: TargetsCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "A [Labels] property must have an enum type (not nullable); a [Range] property must be float or double (not nullable).",
+        description: "[Labels] takes an enum, a [Flags] enum, a set of an enum, a bool, or a string listing its labels; [Range] and [Value] take float or double; [Vector] a float or double array or a record of them; [Box] a record of four. Nullable types are not supported.",
         helpLinkUri: HelpLink + "imgdsl0004");
 
     public static readonly DiagnosticDescriptor TooFewLabels = new(
@@ -98,14 +98,14 @@ internal static class DiagnosticDescriptors
         description: "The generator adds Spec, Model, Network, Prediction, Evaluation, LoadDataset, LoadCsv and, for each label target X, XLabels and XLabelArray to the spec class; the spec class and its base classes must leave those names free.",
         helpLinkUri: HelpLink + "imgdsl0008");
 
-    public static readonly DiagnosticDescriptor BothLabelsAndRange = new(
+    public static readonly DiagnosticDescriptor TwoTargetAttributes = new(
         id: "IMGDSL0009",
-        title: "Property has both [Labels] and [Range]",
-        messageFormat: "'{0}' is marked with both [Labels] and [Range], but a target is either a classification or a regression",
+        title: "Property has two target attributes",
+        messageFormat: "'{0}' is marked with both [{1}] and [{2}], but a property is one target of one kind",
         category: TargetsCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "[Labels] makes a property a classification target and [Range] a regression target; a property can only be one of them.",
+        description: "[Labels], [Range], [Value], [Vector] and [Box] each make a property a target of their kind; a property can only be one of them.",
         helpLinkUri: HelpLink + "imgdsl0009");
 
     public static readonly DiagnosticDescriptor UnsupportedSpecClass = new(
@@ -145,7 +145,7 @@ internal static class DiagnosticDescriptors
         category: TargetsCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "Model.CreateDataset encodes the typed labels of each sample by reading its target properties.",
+        description: "Model.CreateDataset and the generated binding encode the typed labels of each sample by reading its target properties.",
         helpLinkUri: HelpLink + "imgdsl0013");
 
     public static readonly DiagnosticDescriptor UnsupportedTargetProperty = new(
@@ -207,4 +207,146 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "Datasets read each target from the CSV column named by Column; an empty name matches no column.",
         helpLinkUri: HelpLink + "imgdsl0019");
+
+    public const string MetricsCategory = "ImageDsl.Metrics";
+
+    public static readonly DiagnosticDescriptor IncompatibleLoss = new(
+        id: "IMGDSL0020",
+        title: "Loss does not fit the target kind",
+        messageFormat: "Loss = LossFunction.{0} does not fit '{1}', a {2} target; use {3}",
+        category: TrainingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Cross-entropy trains multi-class targets, binary cross-entropy bool and multi-label targets, and MSE, MAE, Huber or smooth L1 the regression kinds; any other pairing has no meaning.",
+        helpLinkUri: HelpLink + "imgdsl0020");
+
+    public static readonly DiagnosticDescriptor InapplicableMetric = new(
+        id: "IMGDSL0021",
+        title: "Metric does not apply to the target kind",
+        messageFormat: "Metric.{0} does not apply to '{1}', a {2} target; it can headline {3}",
+        category: MetricsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Metrics = ... names the figures a target's report headlines; each must be one its kind computes.",
+        helpLinkUri: HelpLink + "imgdsl0021");
+
+    public static readonly DiagnosticDescriptor DuplicateLabels = new(
+        id: "IMGDSL0022",
+        title: "Duplicate label names",
+        messageFormat: "'{0}' lists the label '{1}' twice (labels are matched ignoring case)",
+        category: TargetsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Each label is one output of the network and is matched to data ignoring case, so two labels that differ only in case would be one label.",
+        helpLinkUri: HelpLink + "imgdsl0022");
+
+    public static readonly DiagnosticDescriptor TooFewListedLabels = new(
+        id: "IMGDSL0023",
+        title: "Label list empty or too short",
+        messageFormat: "'{0}' is a string target listing {1} label(s), but it needs at least two: [Labels(\"cat\", \"dog\")]",
+        category: TargetsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A string target's labels are the ones its [Labels] attribute lists, in order; with fewer than two there is nothing to choose between.",
+        helpLinkUri: HelpLink + "imgdsl0023");
+
+    public static readonly DiagnosticDescriptor MissingVectorLength = new(
+        id: "IMGDSL0024",
+        title: "Vector length missing",
+        messageFormat: "'{0}' is an array, so [Vector] must declare its Length (a positive number of components)",
+        category: TargetsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The network has one output per component, fixed when it is built; an array type does not say how many there are.",
+        helpLinkUri: HelpLink + "imgdsl0024");
+
+    public static readonly DiagnosticDescriptor VectorLengthMismatch = new(
+        id: "IMGDSL0025",
+        title: "Vector length mismatch",
+        messageFormat: "'{0}' has {1} components, but {2}",
+        category: TargetsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A vector's Length, its Columns and its record's members must agree, and a box has exactly four numbers.",
+        helpLinkUri: HelpLink + "imgdsl0025");
+
+    public static readonly DiagnosticDescriptor NotAFullPeriod = new(
+        id: "IMGDSL0026",
+        title: "Periodic range is not a full period",
+        messageFormat: "'{0}' is periodic over [{1}, {2}], a span of {3}, but {4}",
+        category: TargetsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A periodic target's range must be exactly one period, so that Max is the same point as Min: 360 for degrees, 2π for radians, or the declared Period.",
+        helpLinkUri: HelpLink + "imgdsl0026");
+
+    public static readonly DiagnosticDescriptor CannotBeSet = new(
+        id: "IMGDSL0027",
+        title: "Target cannot be set",
+        messageFormat: "'{0}' cannot be set by the generated data binding: {1}",
+        category: TargetsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generated binding creates the spec class (and each record-typed vector) from a CSV row, through an object initializer or a constructor; every target needs a setter, an init accessor or a constructor parameter.",
+        helpLinkUri: HelpLink + "imgdsl0027");
+
+    public static readonly DiagnosticDescriptor ZeroFlag = new(
+        id: "IMGDSL0028",
+        title: "Zero-valued member in a multi-label [Flags] enum",
+        messageFormat: "'{0}' of the [Flags] enum '{1}' is 0, so as a label it could never be present; remove it (an empty set is default({1}))",
+        category: TargetsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Each member of a multi-label [Flags] enum is one label, present when its bit is set; a member with no bits is never set and would be a label the model can never learn.",
+        helpLinkUri: HelpLink + "imgdsl0028");
+
+    public static readonly DiagnosticDescriptor OverlappingFlags = new(
+        id: "IMGDSL0029",
+        title: "Multi-label [Flags] members share bits",
+        messageFormat: "'{0}' and '{1}' of the [Flags] enum '{2}' share bits, but each label needs a bit of its own",
+        category: TargetsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Labels of a [Flags] enum are told apart by their bits; a combined member (All = A | B) or two members sharing a bit cannot be set independently.",
+        helpLinkUri: HelpLink + "imgdsl0029");
+
+    public static readonly DiagnosticDescriptor InvalidThreshold = new(
+        id: "IMGDSL0030",
+        title: "Invalid decision threshold",
+        messageFormat: "{0} of '{1}' {2}",
+        category: TrainingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A threshold is the probability at or above which a bool target is true or a label present; it must be strictly between 0 and 1, and Thresholds needs one per label.",
+        helpLinkUri: HelpLink + "imgdsl0030");
+
+    public static readonly DiagnosticDescriptor InvalidWeights = new(
+        id: "IMGDSL0031",
+        title: "Invalid class or positive weights",
+        messageFormat: "{0} of '{1}' {2}",
+        category: TrainingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "ClassWeights and PositiveWeights scale each label's share of the loss; they need one positive finite number per label.",
+        helpLinkUri: HelpLink + "imgdsl0031");
+
+    public static readonly DiagnosticDescriptor OptionDoesNotApply = new(
+        id: "IMGDSL0032",
+        title: "Option does not apply to the target kind",
+        messageFormat: "{0} does not apply to '{1}': {2}",
+        category: TargetsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Some options only mean something for one kind of target (label smoothing for multi-class, thresholds for bool and multi-label, a label list for string and bool targets, Period for periodic ranges); elsewhere they would be silently ignored.",
+        helpLinkUri: HelpLink + "imgdsl0032");
+
+    public static readonly DiagnosticDescriptor DuplicateColumn = new(
+        id: "IMGDSL0033",
+        title: "Two targets read the same CSV column",
+        messageFormat: "'{0}' reads the CSV column '{1}', which '{2}' reads too (columns are matched ignoring case)",
+        category: TargetsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Each CSV column holds one target's value (or one component of a vector); two targets reading one column would silently get the same data.",
+        helpLinkUri: HelpLink + "imgdsl0033");
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using ImageDsl.Generators.Model;
 
@@ -45,7 +46,7 @@ internal static partial class SpecEmitter
             """);
         w.Indent();
         for (int i = 0; i < losses.Count; i++)
-            w.WriteLine($"{(i == 0 ? "=> " : "+ ")}{losses[i]}.Compute(outputs[{Literals.Int(i)}], targets){(i == losses.Count - 1 ? ";" : "")}");
+            w.WriteLine($"{(i == 0 ? "=> " : "+ ")}{losses[i]}.Compute(outputs[{Literals.Int(i)}], targets, TargetStatistics){(i == losses.Count - 1 ? ";" : "")}");
         w.Unindent();
 
         WriteCreatePrediction(w, spec);
@@ -55,16 +56,34 @@ internal static partial class SpecEmitter
 
     private static void WriteCreatePrediction(SourceWriter w, SpecModel spec)
     {
-        var arguments = spec.Targets.SelectMany((target, i) => target switch
+        var arguments = new List<string>();
+        for (int i = 0; i < spec.Targets.Count; i++)
         {
-            LabelTargetModel labels => new[]
+            var index = Literals.Int(i);
+            var target = spec.Targets[i];
+            var name = Id(target.Name);
+            switch (target)
             {
-                $"{Id(labels.Name)}: {GeneratedNames.LabelArray(labels.Name)}[outputs.LabelIndex({Literals.Int(i)})]",
-                $"{Id(GeneratedNames.Probabilities(labels.Name))}: new {TypeNames.LabelProbabilities}<{labels.EnumType}>({GeneratedNames.LabelArray(labels.Name)}, outputs.Probabilities({Literals.Int(i)}))",
-            },
-            RangeTargetModel range => new[] { $"{Id(range.Name)}: {(range.IsFloat ? "(float)" : "")}outputs.Value({Literals.Int(i)})" },
-            _ => new string[0],
-        }).ToList();
+                case LabelTargetModel labels:
+                    arguments.Add($"{name}: {GeneratedNames.LabelArray(labels.Name)}[outputs.LabelIndex({index})]");
+                    arguments.Add($"{Id(GeneratedNames.Probabilities(labels.Name))}: new {TypeNames.LabelProbabilities}<{labels.EnumType}>({GeneratedNames.LabelArray(labels.Name)}, outputs.Probabilities({index}))");
+                    break;
+                case BinaryTargetModel binary:
+                    arguments.Add($"{name}: outputs.IsPositive({index})");
+                    arguments.Add($"{Id(GeneratedNames.Probability(binary.Name))}: outputs.Probability({index})");
+                    break;
+                case MultiLabelTargetModel multi:
+                    arguments.Add($"{name}: {GeneratedNames.Binding}.{FromPresent(i)}(outputs.Present({index}))");
+                    arguments.Add($"{Id(GeneratedNames.Probabilities(multi.Name))}: new {TypeNames.LabelProbabilities}<{multi.EnumType}>({GeneratedNames.LabelArray(multi.Name)}, outputs.Probabilities({index}))");
+                    break;
+                case ScalarTargetModel scalar:
+                    arguments.Add($"{name}: {(scalar.IsFloat ? "(float)" : "")}outputs.Value({index})");
+                    break;
+                case VectorTargetModel vector:
+                    arguments.Add($"{name}: {GeneratedNames.Binding}.{FromValues(i)}(outputs.Values({index}))");
+                    break;
+            }
+        }
 
         w.WriteLine();
         w.WriteLine("/// <inheritdoc />");
@@ -79,24 +98,6 @@ internal static partial class SpecEmitter
     {
         w.WriteLine();
         w.WriteLine("/// <inheritdoc />");
-        w.WriteLine($"protected override void Encode({spec.FullyQualifiedName} labels, {TypeNames.Span}<float> encoded)");
-        w.OpenBlock();
-        for (int i = 0; i < spec.Targets.Count; i++)
-        {
-            var target = spec.Targets[i];
-            var value = $"labels.{Id(target.Name)}";
-            if (target is not LabelTargetModel labels)
-            {
-                w.WriteLine($"encoded[{Literals.Int(i)}] = (float){value};");
-                continue;
-            }
-            w.WriteLine($"encoded[{Literals.Int(i)}] = {value} switch");
-            w.OpenBlock();
-            for (int j = 0; j < labels.Labels.Count; j++)
-                w.WriteLine($"{labels.EnumType}.{Id(labels.Labels[j].Name)} => {Literals.Int(j)},");
-            w.WriteLine($"_ => throw new {TypeNames.ArgumentOutOfRangeException}(nameof(labels), {value}, {Literals.String($"Not a label of {labels.Name}.")}),");
-            w.CloseBlock(";");
-        }
-        w.CloseBlock();
+        w.WriteLine($"protected override void Encode({spec.FullyQualifiedName} labels, {TypeNames.Span}<float> encoded) => {GeneratedNames.Binding}.Instance.Encode(labels, encoded);");
     }
 }

@@ -12,9 +12,15 @@ internal static partial class SpecEmitter
     private static void WriteNetwork(SourceWriter w, SpecModel spec)
     {
         var heads = GeneratedNames.HeadFields(spec.Targets.Select(t => t.Name).ToList());
-        var outputs = string.Join("; ", spec.Targets.Select(t => t is LabelTargetModel labels
-            ? $"{t.Name}: {labels.Labels.Count} logits"
-            : $"{t.Name}: 1 value"));
+        var outputs = string.Join("; ", spec.Targets.Select(t => t switch
+        {
+            LabelTargetModel labels => $"{t.Name}: {labels.Labels.Count} logits",
+            MultiLabelTargetModel multi => $"{t.Name}: {multi.Labels.Count} logits",
+            BinaryTargetModel => $"{t.Name}: 1 logit",
+            ScalarTargetModel { Kind: ScalarKind.Periodic } => $"{t.Name}: sine and cosine",
+            VectorTargetModel vector => $"{t.Name}: {vector.Components.Count} values",
+            _ => $"{t.Name}: 1 value",
+        }));
 
         w.WriteLine($"/// <summary>The network: the {spec.Backbone} backbone and one head per target.</summary>");
         w.WriteLine(GeneratedCode);

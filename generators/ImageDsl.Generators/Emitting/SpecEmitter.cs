@@ -8,7 +8,7 @@ namespace ImageDsl.Generators.Emitting;
 /// <summary>
 /// Writes the generated file of one spec (the shape documented in <c>docs/generated-code.md</c>):
 /// this part writes the frame and the spec class's own members; the partial files next to it
-/// write <c>Prediction</c>/<c>Evaluation</c>, <c>Network</c> and <c>Model</c>.
+/// write <c>Prediction</c>/<c>Evaluation</c>, <c>Network</c>, <c>Model</c> and <c>Binding</c>.
 /// </summary>
 internal static partial class SpecEmitter
 {
@@ -47,6 +47,8 @@ internal static partial class SpecEmitter
         WriteNetwork(w, spec);
         w.WriteLine();
         WriteModel(w, spec);
+        w.WriteLine();
+        WriteBinding(w, spec);
 
         w.CloseBlock();
         foreach (var _ in spec.ContainingTypes) w.CloseBlock();
@@ -56,9 +58,6 @@ internal static partial class SpecEmitter
 
     private static string Id(string name) => SymbolText.Identifier(name);
 
-    private static IEnumerable<(T Target, int Index)> Indexed<T>(SpecModel spec) where T : TargetModel =>
-        spec.Targets.Select((target, index) => (target, index)).Where(t => t.target is T).Select(t => ((T)t.target, t.index));
-
     /// <summary>"Digit", "Digit and Angle", "A, B and C".</summary>
     private static string NameList(IEnumerable<string> names)
     {
@@ -66,14 +65,27 @@ internal static partial class SpecEmitter
         return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list.Take(list.Count - 1)) + " and " + list[list.Count - 1];
     }
 
+    /// <summary>The labels of a multi-class or multi-label target, and the C# type of one label; null for other kinds.</summary>
+    private static (string Type, EquatableArray<LabelModel> Labels, bool IsString)? LabelSet(TargetModel target) => target switch
+    {
+        LabelTargetModel l => (l.EnumType, l.Labels, l.IsString),
+        MultiLabelTargetModel m => (m.EnumType, m.Labels, false),
+        _ => null,
+    };
+
+    /// <summary>A label as a C# expression of its type: <c>global::Demo.Digit.Seven</c> or <c>"cat"</c>.</summary>
+    private static string LabelValue(string type, bool isString, LabelModel label) =>
+        isString ? Literals.String(label.Name) : $"{type}.{Id(label.Name)}";
+
     private static void WriteLabelArrays(SourceWriter w, SpecModel spec)
     {
-        foreach (var (target, _) in Indexed<LabelTargetModel>(spec))
+        foreach (var target in spec.Targets)
         {
+            if (LabelSet(target) is not { } set) continue;
             w.WriteLine(GeneratedCode);
-            w.WriteLine($"private static readonly {target.EnumType}[] {GeneratedNames.LabelArray(target.Name)} = new {target.EnumType}[]");
+            w.WriteLine($"private static readonly {set.Type}[] {GeneratedNames.LabelArray(target.Name)} = new {set.Type}[]");
             w.OpenBlock();
-            foreach (var label in target.Labels) w.WriteLine($"{target.EnumType}.{Id(label.Name)},");
+            foreach (var label in set.Labels) w.WriteLine(LabelValue(set.Type, set.IsString, label) + ",");
             w.CloseBlock(";");
             w.WriteLine();
         }
@@ -92,61 +104,53 @@ internal static partial class SpecEmitter
         w.WriteLine($"Backbone: {TypeNames.Backbone}.{Id(spec.Backbone)},");
         w.WriteLine($"Targets: new {TypeNames.TargetSpec}[]");
         w.OpenBlock();
-        foreach (var target in spec.Targets)
-        {
-            switch (target)
-            {
-                case LabelTargetModel labels:
-                    var names = string.Join(", ", labels.Labels.Select(l => Literals.String(l.Name)));
-                    var aliases = string.Join(", ", labels.Labels.Select(l => Literals.String(l.Value)));
-                    w.WriteLine($"new {TypeNames.LabelTargetSpec}({Literals.String(labels.Name)}, new[] {{ {names} }}, column: {Literals.String(labels.Column)}, " +
-                        $"lossWeight: {Literals.Double(labels.LossWeight)}, labelSmoothing: {Literals.Double(labels.LabelSmoothing)},");
-                    w.WriteLine($"    aliases: new[] {{ {aliases} }}),");
-                    break;
-                case RangeTargetModel range:
-                    w.WriteLine($"new {TypeNames.RangeTargetSpec}({Literals.String(range.Name)}, {Literals.Double(range.Min)}, {Literals.Double(range.Max)}, unit: {Literals.String(range.Unit)},");
-                    w.WriteLine($"    loss: {TypeNames.RegressionLoss}.{Id(range.Loss)}, huberDelta: {Literals.Double(range.HuberDelta)}, " +
-                        $"column: {Literals.String(range.Column)}, lossWeight: {Literals.Double(range.LossWeight)}),");
-                    break;
-            }
-        }
+        foreach (var target in spec.Targets) WriteTargetSpec(w, target);
         w.CloseBlock(");");
         w.Unindent();
     }
 
     private static void WriteLabelLists(SourceWriter w, SpecModel spec)
     {
-        foreach (var (target, _) in Indexed<LabelTargetModel>(spec))
+        foreach (var target in spec.Targets)
         {
+            if (LabelSet(target) is not { } set) continue;
             w.WriteLine();
             w.WriteLine($"/// <summary>The labels of <see cref=\"{Id(target.Name)}\"/>, in the order of the network's outputs.</summary>");
             w.WriteLine(GeneratedCode);
-            w.WriteLine($"public static {TypeNames.IReadOnlyList}<{target.EnumType}> {GeneratedNames.Labels(target.Name)} => {GeneratedNames.LabelArray(target.Name)};");
+            w.WriteLine($"public static {TypeNames.IReadOnlyList}<{set.Type}> {GeneratedNames.Labels(target.Name)} => {GeneratedNames.LabelArray(target.Name)};");
         }
     }
 
     private static void WriteLoaders(SourceWriter w, SpecModel spec)
     {
-        var columns = NameList(spec.Targets.Select(t => $"<c>{Literals.XmlText(t.Column)}</c>"));
-        var folders = spec.Targets.Count == 1 && spec.Targets[0] is LabelTargetModel;
+        var columns = NameList(Columns(spec).Select(c => $"<c>{Literals.XmlText(c)}</c>"));
+        var folders = HasFolderLabels(spec);
         var layouts = folders
             ? $"a labels.csv manifest, or one sub-folder per label of {spec.Targets[0].Name}"
             : "a labels.csv manifest";
         var directory = folders ? "The folder holding labels.csv or the label folders." : "The folder holding labels.csv.";
         w.WriteLines($$"""
 
-            /// <summary>Reads a dataset folder: {{layouts}}.</summary>
+            /// <summary>Reads a dataset folder: {{layouts}}. Every problem is reported at once, with its file, line and column.</summary>
             /// <param name="directory">{{directory}}</param>
             {{GeneratedCode}}
             public static {{TypeNames.ImageDataset}} {{GeneratedNames.LoadDataset}}(string directory)
-                => {{TypeNames.ImageDataset}}.Load({{GeneratedNames.Spec}}, directory);
+                => {{TypeNames.DatasetReader}}.Load({{GeneratedNames.Binding}}.Instance, directory);
 
-            /// <summary>Reads a CSV manifest with a file column and the column{{(spec.Targets.Count == 1 ? "" : "s")}} {{columns}}.</summary>
+            /// <summary>Reads a CSV manifest with a file column and the column{{(Columns(spec).Count == 1 ? "" : "s")}} {{columns}}.</summary>
             /// <param name="manifestPath">The CSV file.</param>
             /// <param name="imageDirectory">Where the image paths in the manifest start; by default the manifest's folder.</param>
             {{GeneratedCode}}
             public static {{TypeNames.ImageDataset}} {{GeneratedNames.LoadCsv}}(string manifestPath, string? imageDirectory = null)
-                => {{TypeNames.ImageDataset}}.FromCsv({{GeneratedNames.Spec}}, manifestPath, imageDirectory);
+                => {{TypeNames.DatasetReader}}.FromCsv({{GeneratedNames.Binding}}.Instance, manifestPath, imageDirectory);
             """);
     }
+
+    /// <summary>The CSV columns of the binding: one per scalar target, one per component of a vector target.</summary>
+    private static IReadOnlyList<string> Columns(SpecModel spec) =>
+        spec.Targets.SelectMany(t => t is VectorTargetModel v ? (IEnumerable<string>)v.Columns : new[] { t.Column }).ToList();
+
+    /// <summary>A folder-per-label layout works for a spec whose only target is multi-class or binary.</summary>
+    private static bool HasFolderLabels(SpecModel spec) =>
+        spec.Targets.Count == 1 && spec.Targets[0] is LabelTargetModel or BinaryTargetModel;
 }

@@ -20,6 +20,7 @@ namespace ImageDsl.Generators.Model;
 /// <param name="Channels">Input channels.</param>
 /// <param name="Backbone">The <c>ImageDsl.Backbone</c> member name.</param>
 /// <param name="Targets">The targets, in declaration order.</param>
+/// <param name="Construction">How the generated binding creates an instance: with an object initializer, or a constructor.</param>
 internal sealed record SpecModel(
     string Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
@@ -31,7 +32,8 @@ internal sealed record SpecModel(
     int Height,
     int Channels,
     string Backbone,
-    EquatableArray<TargetModel> Targets)
+    EquatableArray<TargetModel> Targets,
+    ConstructionModel Construction)
 {
     /// <summary>The generated file's name: <c>Namespace.Outer.Name.g.cs</c>, reduced to characters every file system accepts.</summary>
     public string HintName
@@ -51,3 +53,8 @@ internal sealed record SpecModel(
 /// <param name="Name">The type's simple name, unescaped.</param>
 /// <param name="IsRefStruct">Whether the declaration must say <c>ref</c>.</param>
 internal sealed record ContainingTypeModel(string Keyword, string Name, bool IsRefStruct);
+
+/// <summary>How the generated binding creates the spec class from parsed targets.</summary>
+/// <param name="UsesConstructor">True to call a constructor with named arguments, false for <c>new T { ... }</c>.</param>
+/// <param name="Parameters">With a constructor: per target (in target order), the parameter name that takes it.</param>
+internal sealed record ConstructionModel(bool UsesConstructor, EquatableArray<string> Parameters);

@@ -9,12 +9,30 @@ namespace ImageDsl.Generators.Parsing;
 
 internal sealed partial class SpecParser
 {
+    private static readonly string[] TargetAttributes =
+    [
+        TypeNames.LabelsAttributeName, TypeNames.RangeAttributeName, TypeNames.ValueAttributeName,
+        TypeNames.VectorAttributeName, TypeNames.BoxAttributeName,
+    ];
+
     /// <summary>A property marked as a target; <see cref="Model"/> is null if it broke a rule.</summary>
-    private sealed class ParsedTarget(IPropertySymbol property, bool isLabels)
+    private sealed class ParsedTarget(IPropertySymbol property, string attribute)
     {
         public IPropertySymbol Property { get; } = property;
-        public bool IsLabels { get; } = isLabels;
+
+        /// <summary>The attribute's class name, such as <c>LabelsAttribute</c>.</summary>
+        public string Attribute { get; } = attribute;
+
         public TargetModel? Model { get; set; }
+
+        /// <summary>What the generated code names after this target (label arrays, probabilities), by the model if valid, else by the attribute.</summary>
+        public TargetNaming Naming => Model switch
+        {
+            LabelTargetModel or MultiLabelTargetModel => TargetNaming.Labels,
+            BinaryTargetModel => TargetNaming.Binary,
+            null when Attribute == TypeNames.LabelsAttributeName => TargetNaming.Labels,
+            _ => TargetNaming.Value,
+        };
     }
 
     /// <summary>The target properties in declaration order (rules 0002, 0009, 0013, 0014 and the per-kind rules).</summary>
@@ -26,35 +44,64 @@ internal sealed partial class SpecParser
         {
             cancellation.ThrowIfCancellationRequested();
             if (member is not IPropertySymbol property) continue;
-            AttributeData? labels = null, range = null;
-            foreach (var attribute in property.GetAttributes())
-            {
-                if (IsRuntimeType(attribute.AttributeClass, TypeNames.LabelsAttributeName)) labels ??= attribute;
-                else if (IsRuntimeType(attribute.AttributeClass, TypeNames.RangeAttributeName)) range ??= attribute;
-            }
-            if (labels is null && range is null) continue;
+            var attributes = property.GetAttributes()
+                .Where(a => a.AttributeClass is { } c && TargetAttributes.Contains(c.Name) && IsRuntimeType(c, c.Name))
+                .ToList();
+            if (attributes.Count == 0) continue;
             anyDeclared = true;
 
-            if (labels is not null && range is not null)
+            if (attributes.Count > 1)
             {
-                Report(DiagnosticDescriptors.BothLabelsAndRange, new AttributeReader(Later(labels, range), cancellation).Location, property.Name);
+                var ordered = attributes.OrderBy(a => a.ApplicationSyntaxReference?.Span.Start ?? 0).ToList();
+                Report(DiagnosticDescriptors.TwoTargetAttributes, new AttributeReader(ordered[1], cancellation).Location, property.Name,
+                    ShortName(ordered[0]), ShortName(ordered[1]));
                 continue;
             }
-            var target = new ParsedTarget(property, isLabels: labels is not null);
+            var attribute = attributes[0];
+            var target = new ParsedTarget(property, attribute.AttributeClass!.Name);
             targets.Add(target);
-            if (CheckTargetProperty(property))
-                target.Model = labels is not null ? LabelTarget(property, labels) : RangeTarget(property, range!);
+            if (!CheckTargetProperty(property)) continue;
+            if (property.Type.TypeKind == TypeKind.Error) { valid = false; continue; }
+            var arguments = new AttributeReader(attribute, cancellation);
+            target.Model = target.Attribute switch
+            {
+                TypeNames.LabelsAttributeName => LabelsTarget(property, arguments),
+                TypeNames.RangeAttributeName => RangeTarget(property, arguments),
+                TypeNames.ValueAttributeName => ValueTarget(property, arguments),
+                TypeNames.VectorAttributeName => VectorTarget(property, arguments, isBox: false),
+                _ => VectorTarget(property, arguments, isBox: true),
+            };
+            if (arguments.IsBroken) valid = false;
         }
         if (!anyDeclared) Report(DiagnosticDescriptors.NoTargets, identifier, type.Name);
+        CheckColumns(targets);
         return targets;
     }
 
-    /// <summary>Of two attributes on one property, the one written second.</summary>
-    private static AttributeData Later(AttributeData first, AttributeData second)
+    /// <summary>Rule IMGDSL0033: every CSV column is read by one target (or one vector component) only.</summary>
+    private void CheckColumns(List<ParsedTarget> targets)
     {
-        var a = first.ApplicationSyntaxReference;
-        var b = second.ApplicationSyntaxReference;
-        return a is not null && b is not null && a.SyntaxTree == b.SyntaxTree && a.Span.Start > b.Span.Start ? first : second;
+        var readers = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var target in targets)
+        {
+            if (target.Model is not { } model) continue;
+            var columns = model is VectorTargetModel vector ? (IEnumerable<string>)vector.Columns : new[] { model.Column };
+            foreach (var column in columns.Distinct(System.StringComparer.OrdinalIgnoreCase))
+            {
+                if (readers.TryGetValue(column, out var other))
+                {
+                    Report(DiagnosticDescriptors.DuplicateColumn, PropertyLocation(target.Property), target.Property.Name, column, other);
+                    break;
+                }
+                readers.Add(column, target.Property.Name);
+            }
+        }
+    }
+
+    private static string ShortName(AttributeData attribute)
+    {
+        var name = attribute.AttributeClass?.Name ?? "";
+        return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
     }
 
     /// <summary>Rules IMGDSL0014 and IMGDSL0013.</summary>
@@ -64,6 +111,7 @@ internal sealed partial class SpecParser
             property.IsStatic ? "static" :
             property.IsIndexer ? "an indexer" :
             property.ExplicitInterfaceImplementations.Length > 0 ? "an explicit interface implementation" :
+            property.RefKind != RefKind.None ? "returned by reference" :
             null;
         if (problem is not null)
         {
@@ -78,73 +126,43 @@ internal sealed partial class SpecParser
         return true;
     }
 
-    private LabelTargetModel? LabelTarget(IPropertySymbol property, AttributeData attribute)
+    /// <summary>What every target attribute says: column (0019), loss weight (0011), headline metrics (0017, 0021) and loss (0017, 0020).</summary>
+    private (string Column, double LossWeight, EquatableArray<string> Metrics, string Loss) Common(
+        AttributeReader arguments, IPropertySymbol property, string kind, string[] losses, string[] metrics)
     {
-        var typeLocation = PropertyTypeLocation(property);
-        if (property.Type.TypeKind == TypeKind.Error) return Invalid<LabelTargetModel>();
-        if (property.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
-        {
-            Report(DiagnosticDescriptors.UnsupportedTargetType, typeLocation, property.Name, SymbolText.Minimal(property.Type), "Labels", "an enum");
-            return null;
-        }
-
-        var labels = new List<LabelModel>();
-        var byValue = new Dictionary<string, string>();
-        foreach (var member in enumType.GetMembers())
-        {
-            if (member is not IFieldSymbol { IsStatic: true, IsImplicitlyDeclared: false } field) continue;
-            if (!field.HasConstantValue) return Invalid<LabelTargetModel>();
-            var value = SymbolText.Constant(field.ConstantValue);
-            if (byValue.TryGetValue(value, out var first))
-            {
-                Report(DiagnosticDescriptors.DuplicateLabelValues, typeLocation, SymbolText.Display(enumType), first, field.Name, value);
-                return null;
-            }
-            byValue.Add(value, field.Name);
-            labels.Add(new LabelModel(field.Name, value));
-        }
-        if (labels.Count < 2)
-        {
-            var count = labels.Count == 0 ? "no members" : $"only the member '{labels[0].Name}'";
-            Report(DiagnosticDescriptors.TooFewLabels, typeLocation, SymbolText.Display(enumType), property.Name, count);
-        }
-
-        var arguments = new AttributeReader(attribute, cancellation);
         var column = Column(arguments, property);
-        var lossWeight = LossWeight(arguments, property);
-        var smoothing = arguments.Double("LabelSmoothing", TypeNames.DefaultLabelSmoothing);
-        if (!(smoothing >= 0 && smoothing < 1))
-            Report(DiagnosticDescriptors.InvalidLabelSmoothing, arguments.ArgumentLocation("LabelSmoothing"), property.Name, SymbolText.Number(smoothing));
-        if (arguments.IsBroken) valid = false;
+        var weight = LossWeight(arguments, property);
 
-        return new LabelTargetModel(property.Name, column, lossWeight, smoothing, SymbolText.FullyQualified(enumType), new EquatableArray<LabelModel>(labels));
+        var declared = new List<string>();
+        if (arguments.Flags("Metrics") is { } flags)
+        {
+            if (flags.Unknown is not null)
+                Report(DiagnosticDescriptors.UnknownEnumValue, arguments.ArgumentLocation("Metrics"), "Metrics", flags.Unknown, "ImageDsl.Metric");
+            foreach (var metric in flags.Members)
+            {
+                if (metrics.Contains(metric)) declared.Add(metric);
+                else Report(DiagnosticDescriptors.InapplicableMetric, arguments.ArgumentLocation("Metrics"), metric, property.Name, kind, Alternatives(metrics));
+            }
+        }
+
+        var loss = EnumMember(arguments, "Loss", TypeNames.DefaultLoss);
+        if (loss == TypeNames.DefaultLoss) loss = losses[0];
+        else if (!losses.Contains(loss))
+            Report(DiagnosticDescriptors.IncompatibleLoss, arguments.ArgumentLocation("Loss"), loss, property.Name, kind, Alternatives(losses.Select(l => "LossFunction." + l)));
+        return (column, weight, new EquatableArray<string>(declared), loss);
     }
 
-    private RangeTargetModel? RangeTarget(IPropertySymbol property, AttributeData attribute)
+    private static string Alternatives(IEnumerable<string> names)
     {
-        if (property.Type.TypeKind == TypeKind.Error) return Invalid<RangeTargetModel>();
-        if (property.Type.SpecialType is not (SpecialType.System_Single or SpecialType.System_Double))
-        {
-            Report(DiagnosticDescriptors.UnsupportedTargetType, PropertyTypeLocation(property), property.Name, SymbolText.Minimal(property.Type), "Range", "float or double");
-            return null;
-        }
+        var list = names.ToList();
+        return list.Count == 1 ? list[0] : string.Join(", ", list.Take(list.Count - 1)) + " or " + list[list.Count - 1];
+    }
 
-        var arguments = new AttributeReader(attribute, cancellation);
-        if (arguments.ConstructorDouble(0) is not { } min || arguments.ConstructorDouble(1) is not { } max) return Invalid<RangeTargetModel>();
-        if (!(min < max) || double.IsInfinity(min) || double.IsInfinity(max))
-            Report(DiagnosticDescriptors.InvalidRange, arguments.Location, property.Name, SymbolText.Number(min), SymbolText.Number(max));
-
-        var unit = arguments.String("Unit");
-        var loss = EnumMember(arguments, "Loss", TypeNames.DefaultRegressionLoss);
-        var huberDelta = arguments.Double("HuberDelta", TypeNames.DefaultHuberDelta);
-        if (!IsPositiveFinite(huberDelta))
-            Report(DiagnosticDescriptors.InvalidHuberDelta, arguments.ArgumentLocation("HuberDelta"), property.Name, SymbolText.Number(huberDelta));
-        var column = Column(arguments, property);
-        var lossWeight = LossWeight(arguments, property);
-        if (arguments.IsBroken) valid = false;
-
-        bool isFloat = property.Type.SpecialType == SpecialType.System_Single;
-        return new RangeTargetModel(property.Name, column, lossWeight, isFloat, min, max, unit, loss, huberDelta);
+    /// <summary>Rule IMGDSL0032 for a named argument written on a kind it means nothing to.</summary>
+    private void NotApplicable(AttributeReader arguments, IPropertySymbol property, string why, params string[] options)
+    {
+        foreach (var option in options)
+            if (arguments.Has(option)) Report(DiagnosticDescriptors.OptionDoesNotApply, arguments.ArgumentLocation(option), option, property.Name, why);
     }
 
     /// <summary>The CSV column (rule IMGDSL0019): the declared one, else the property name.</summary>
@@ -163,6 +181,15 @@ internal sealed partial class SpecParser
         if (!IsPositiveFinite(weight))
             Report(DiagnosticDescriptors.InvalidLossWeight, arguments.ArgumentLocation("LossWeight"), property.Name, SymbolText.Number(weight));
         return weight;
+    }
+
+    /// <summary>Rule IMGDSL0016.</summary>
+    private double HuberDelta(AttributeReader arguments, IPropertySymbol property)
+    {
+        var huberDelta = arguments.Double("HuberDelta", TypeNames.DefaultHuberDelta);
+        if (!IsPositiveFinite(huberDelta))
+            Report(DiagnosticDescriptors.InvalidHuberDelta, arguments.ArgumentLocation("HuberDelta"), property.Name, SymbolText.Number(huberDelta));
+        return huberDelta;
     }
 
     private static bool IsPositiveFinite(double value) => value > 0 && !double.IsInfinity(value);
@@ -190,4 +217,17 @@ internal sealed partial class SpecParser
         }
         return PropertyLocation(property);
     }
+}
+
+/// <summary>Which extra members the generated code names after a target.</summary>
+internal enum TargetNaming
+{
+    /// <summary>Only the target's own name.</summary>
+    Value,
+
+    /// <summary>Label arrays and lists, and <c>XProbabilities</c>.</summary>
+    Labels,
+
+    /// <summary><c>XProbability</c>.</summary>
+    Binary,
 }

@@ -65,6 +65,7 @@ internal sealed partial class SpecParser
 
         var targets = Targets(type, identifier);
         CheckNames(type, identifier, targets);
+        var construction = Construction(type, identifier, targets);
 
         if (!valid) return null;
         return new SpecModel(
@@ -78,7 +79,8 @@ internal sealed partial class SpecParser
             Height: height,
             Channels: channels,
             Backbone: backbone,
-            Targets: new EquatableArray<TargetModel>(targets.Select(t => t.Model!)));
+            Targets: new EquatableArray<TargetModel>(targets.Select(t => t.Model!)),
+            Construction: construction);
     }
 
     private void Report(DiagnosticDescriptor descriptor, Location location, params object[] args)
@@ -99,6 +101,7 @@ internal sealed partial class SpecParser
     {
         string? problem =
             type.IsStatic ? "is static" :
+            type.IsAbstract ? "is abstract" :
             type.TypeParameters.Length > 0 ? "is generic" :
             type.IsFileLocal ? "is file-local" :
             null;

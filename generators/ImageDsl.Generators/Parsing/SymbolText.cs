@@ -37,6 +37,20 @@ internal static class SymbolText
     /// <summary>An enum member's constant value in invariant culture.</summary>
     public static string Constant(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
 
+    /// <summary>An enum constant's bits, whatever its underlying type; null for anything else.</summary>
+    public static ulong? Bits(object? value) => value switch
+    {
+        int i => unchecked((ulong)i),
+        long l => unchecked((ulong)l),
+        short s => unchecked((ulong)s),
+        sbyte b => unchecked((ulong)b),
+        uint u => u,
+        ulong u => u,
+        ushort u => u,
+        byte b => b,
+        _ => null,
+    };
+
     /// <summary>An identifier safe to write into C#: <c>@class</c> for the keyword <c>class</c>.</summary>
     public static string Identifier(string name) =>
         SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;

@@ -29,4 +29,11 @@ public enum Backbone
     /// size does not grow with the image. Images must be at least 8x8.
     /// </summary>
     PlainCnn = 3,
+
+    /// <summary>
+    /// A coordinate-aware network for small images (about 32x32 to 96x96) whose targets depend on
+    /// position, such as boxes and keypoints: x and y coordinate channels, five conv / batch-norm /
+    /// ReLU blocks, a 4x4 grid flattened into 256 features (see <see cref="Networks.CoordCnn"/>).
+    /// </summary>
+    CoordCnn = 10,
 }

@@ -2,11 +2,13 @@ namespace ImageDsl;
 
 /// <summary>
 /// Marks a <c>float</c> or <c>double</c> property as a regression target whose values lie in
-/// [<see cref="Min"/>, <see cref="Max"/>]. Targets are scaled into a unit range for training and
-/// mapped back, so predictions are always in the user's units and never leave the range.
+/// [<see cref="Min"/>, <see cref="Max"/>]. Outputs are squashed into the range, so predictions
+/// are always in the user's units and never leave it. With <see cref="Periodic"/> the range is
+/// one period of a circular quantity (an angle, a time of day): trained on its sine and cosine
+/// and scored by circular error, so 359° against 1° is an error of 2°.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
-public sealed class RangeAttribute : Attribute
+public sealed class RangeAttribute : TargetAttribute
 {
     /// <summary>Declares the range of the target's values.</summary>
     /// <param name="min">Smallest value the target takes.</param>
@@ -26,14 +28,11 @@ public sealed class RangeAttribute : Attribute
     /// <summary>The unit of the values, shown in reports (for example <c>"degrees"</c>).</summary>
     public string? Unit { get; set; }
 
-    /// <summary>The training loss; mean squared error unless chosen otherwise.</summary>
-    public RegressionLoss Loss { get; set; } = RegressionLoss.MeanSquaredError;
-
-    /// <summary>The delta of the Huber loss, in the target's own units. Used only with <see cref="RegressionLoss.Huber"/>.</summary>
+    /// <summary>The delta of the Huber and smooth L1 losses, in the target's own units.</summary>
     public double HuberDelta { get; set; } = 1.0;
 
-    /// <summary>The CSV column holding this target; defaults to the property name (matched case-insensitively).</summary>
-    public string? Column { get; set; }
+    /// <summary>The range is one full period of a circular quantity: <see cref="Max"/> is the same as <see cref="Min"/>.</summary>
+    public bool Periodic { get; set; }
 
     /// <summary>
     /// An error you accept, in the target's units (for example 10 degrees); evaluation reports
@@ -41,6 +40,9 @@ public sealed class RangeAttribute : Attribute
     /// </summary>
     public double Tolerance { get; set; }
 
-    /// <summary>Weight of this target's loss when a model has several targets. Must be greater than 0.</summary>
-    public double LossWeight { get; set; } = 1.0;
+    /// <summary>
+    /// The period of a <see cref="Periodic"/> target when it is not what the unit implies
+    /// (360 for degrees, 2π for radians); must equal <c>Max - Min</c>.
+    /// </summary>
+    public double Period { get; set; }
 }

@@ -30,6 +30,9 @@ internal abstract class BatchSource : IDisposable
     /// <summary>Hints that <paramref name="indices"/> come next, so they can be decoded ahead.</summary>
     public virtual void Prefetch(long[] indices) { }
 
+    /// <summary>Every usable sample's encoded targets <c>[N, E]</c>, for measuring target statistics.</summary>
+    public Tensor AllTargets() => tensor(Samples.SelectMany(s => s.Targets).ToArray(), [Count, Spec.EncodedWidth]);
+
     /// <summary>Up to <paramref name="count"/> images, for measuring pixel statistics.</summary>
     public abstract Tensor SampleImages(int count, int seed);
 

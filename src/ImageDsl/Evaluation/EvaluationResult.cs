@@ -60,8 +60,16 @@ public sealed record EvaluationResult(string Model, string Dataset, int Count, d
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(ClassificationEvaluation), "classification")]
 [JsonDerivedType(typeof(RegressionEvaluation), "regression")]
+[JsonDerivedType(typeof(BinaryEvaluation), "binary")]
+[JsonDerivedType(typeof(MultiLabelEvaluation), "multilabel")]
+[JsonDerivedType(typeof(PeriodicEvaluation), "periodic")]
+[JsonDerivedType(typeof(VectorEvaluation), "vector")]
 public abstract record TargetEvaluation(string Name)
 {
+    /// <summary>The target as declared (kind, labels, range, loss weight), when the evaluation came from a model; null otherwise.</summary>
+    [JsonIgnore]
+    public Specs.TargetSpec? Target { get; init; }
+
     /// <summary>A Markdown section for this target (without plots).</summary>
     public string ToMarkdown() => ReportMarkdown.Target(this, files: null);
 }

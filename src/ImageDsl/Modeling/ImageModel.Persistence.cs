@@ -3,16 +3,18 @@ namespace ImageDsl.Modeling;
 public abstract partial class ImageModel<TLabels, TPrediction>
 {
     /// <summary>
-    /// Saves the weights with the spec and normalization they belong to. The file is written
+    /// Saves the weights with the spec, pixel normalization and target statistics they belong to. The file is written
     /// beside <paramref name="path"/> and renamed into place, so an interrupted save never
     /// leaves a damaged model behind.
     /// </summary>
-    public void Save(string path) => ModelFile.Write(path, Spec, Normalization, Network);
+    public void Save(string path) => ModelFile.Write(path, Spec, Normalization, TargetStatistics, Network);
 
     /// <summary>Loads weights saved by <see cref="Save"/>; refuses a file saved for a different spec, saying what differs.</summary>
     protected void LoadWeights(string path)
     {
-        Normalization = ModelFile.Read(path, Spec, Network);
+        var header = ModelFile.Read(path, Spec, Network);
+        Normalization = header.Normalization;
+        TargetStatistics = header.TargetStatistics ?? Specs.TargetStatistics.Identity(Spec.EncodedWidth);
         Network.eval();
         IsTrained = true;
     }

@@ -52,7 +52,12 @@ public abstract partial class ImageModel<TLabels, TPrediction>
         return Network.call(normalizedImages);
     }
 
-    /// <summary>Turns raw head outputs into per-image values in user terms: softmax probabilities, or values mapped back into their range.</summary>
+    /// <summary>
+    /// Turns raw head outputs into per-image values in user terms: softmax probabilities for
+    /// multi-class targets, sigmoid probabilities for binary and multi-label ones, and regression
+    /// outputs mapped back to user units (clamped into a declared range, un-standardized with
+    /// the training statistics, or read off the circle for periodic targets).
+    /// </summary>
     internal PredictionOutputs[] DecodeOutputs(Tensor[] outputs)
     {
         int count = (int)outputs[0].shape[0];
@@ -62,6 +67,7 @@ public abstract partial class ImageModel<TLabels, TPrediction>
             using var decoded = Spec.Targets[t] switch
             {
                 LabelTargetSpec => outputs[t].softmax(1),
+                BinaryTargetSpec or MultiLabelTargetSpec => outputs[t].sigmoid(),
                 _ => outputs[t].alias(),
             };
             perTarget[t] = decoded.contiguous().data<float>().ToArray();
@@ -72,14 +78,30 @@ public abstract partial class ImageModel<TLabels, TPrediction>
         {
             var values = new float[Spec.Targets.Count][];
             for (int t = 0; t < Spec.Targets.Count; t++)
-            {
-                var target = Spec.Targets[t];
-                var slice = perTarget[t].AsSpan(i * target.OutputWidth, target.OutputWidth).ToArray();
-                if (target is RangeTargetSpec range) slice[0] = (float)range.FromUnit(slice[0]);
-                values[t] = slice;
-            }
+                values[t] = DecodeTarget(t, perTarget[t].AsSpan(i * Spec.Targets[t].OutputWidth, Spec.Targets[t].OutputWidth));
             result[i] = new PredictionOutputs(Spec, values);
         }
         return result;
+    }
+
+    private float[] DecodeTarget(int t, ReadOnlySpan<float> output)
+    {
+        switch (Spec.Targets[t])
+        {
+            case RangeTargetSpec range:
+                return [(float)range.FromUnit(output[0])];
+            case PeriodicTargetSpec periodic:
+                return [(float)periodic.FromSineCosine(output[0], output[1])];
+            case ValueTargetSpec:
+                return [(float)TargetStatistics.FromStandard(Spec.EncodedOffset(t), output[0])];
+            case VectorTargetSpec vector:
+                var values = new float[output.Length];
+                int offset = Spec.EncodedOffset(t);
+                for (int c = 0; c < values.Length; c++)
+                    values[c] = (float)(vector.IsBounded ? vector.FromUnit(output[c]) : TargetStatistics.FromStandard(offset + c, output[c]));
+                return values;
+            default:
+                return output.ToArray();
+        }
     }
 }

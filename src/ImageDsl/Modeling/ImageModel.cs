@@ -24,6 +24,7 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
         Spec = spec;
         Network = network;
         Normalization = Normalization.Default(spec.Input.Channels);
+        TargetStatistics = TargetStatistics.Identity(spec.EncodedWidth);
         network.eval();
     }
 
@@ -35,6 +36,13 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
 
     /// <summary>Pixel normalization, measured on the training set by the first <see cref="Train"/> unless fixed by <see cref="UseNormalization"/>.</summary>
     public Normalization Normalization { get; private set; }
+
+    /// <summary>
+    /// Mean and standard deviation of the standardized targets' columns (unbounded values and
+    /// vectors), measured on the training set by the first <see cref="Train"/> and saved with the
+    /// model; 0 and 1 elsewhere. Losses use them to standardize targets, predictions to undo it.
+    /// </summary>
+    public TargetStatistics TargetStatistics { get; private set; }
 
     /// <summary>True once the model has been trained or loaded from a file.</summary>
     public bool IsTrained { get; private set; }
@@ -93,6 +101,12 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
         {
             using var sample = training.Batches.SampleImages(5000, options.Seed);
             Normalization = Normalization.Measure(sample);
+        }
+        // A deterministic function of the training set, so a resumed run (given the same data) measures the same.
+        if (!IsTrained)
+        {
+            using var targets = training.Batches.AllTargets();
+            TargetStatistics = TargetStatistics.Measure(Spec, targets);
         }
         var trainer = new Trainer(Spec, Network, ComputeLoss, EvaluateCore, Normalization, options, Logger);
         var history = trainer.Fit(training, validation, progress, cancellation, resumeFrom);

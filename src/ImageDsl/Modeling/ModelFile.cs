@@ -16,7 +16,11 @@ namespace ImageDsl.Modeling;
 public static class ModelFile
 {
     private static readonly byte[] Magic = "IMGDSL\0\u0001"u8.ToArray();
-    private const int FormatVersion = 1;
+    /// <summary>
+    /// Version 2 added target statistics to the header and the new target kinds to the spec;
+    /// version 1 files are refused with a message saying so.
+    /// </summary>
+    private const int FormatVersion = 2;
 
     /// <summary>JSON settings shared by model files and reports.</summary>
     public static readonly JsonSerializerOptions Json = new()
@@ -32,14 +36,19 @@ public static class ModelFile
     /// <param name="Spec">The spec the weights belong to.</param>
     /// <param name="Normalization">The pixel normalization used in training.</param>
     /// <param name="SavedAt">When it was written (UTC).</param>
-    public sealed record Header(int FormatVersion, ModelSpec Spec, Normalization Normalization, DateTime SavedAt);
+    /// <param name="TargetStatistics">Training-set statistics of the standardized targets (format 2 on).</param>
+    public sealed record Header(int FormatVersion, ModelSpec Spec, Normalization Normalization, DateTime SavedAt, TargetStatistics? TargetStatistics = null);
 
     /// <summary>Writes <paramref name="network"/>'s weights with their spec to <paramref name="path"/>, atomically.</summary>
     public static void Write(string path, ModelSpec spec, Normalization normalization, nn.Module network) =>
+        Write(path, spec, normalization, TargetStatistics.Identity(spec.EncodedWidth), network);
+
+    /// <summary>Writes <paramref name="network"/>'s weights with their spec and target statistics to <paramref name="path"/>, atomically.</summary>
+    public static void Write(string path, ModelSpec spec, Normalization normalization, TargetStatistics statistics, nn.Module network) =>
         AtomicFile.Write(path, stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            WriteHeader(writer, new Header(FormatVersion, spec, normalization, DateTime.UtcNow));
+            WriteHeader(writer, new Header(FormatVersion, spec, normalization, DateTime.UtcNow, statistics));
             network.save(writer);
         });
 
@@ -63,7 +72,7 @@ public static class ModelFile
     /// Loads weights saved for <paramref name="expected"/> into <paramref name="network"/>. A file
     /// saved for a different spec is refused with a message listing what differs.
     /// </summary>
-    public static Normalization Read(string path, ModelSpec expected, nn.Module network)
+    public static Header Read(string path, ModelSpec expected, nn.Module network)
     {
         using var stream = OpenChecked(path);
         using var reader = new BinaryReader(stream);
@@ -80,7 +89,7 @@ public static class ModelFile
         {
             throw new ModelFileException($"Model file {path} has a matching spec but its weights cannot be read: {e.Message}", e);
         }
-        return header.Normalization;
+        return header;
     }
 
     /// <summary>Every difference between two specs, as "path: file has X, model declares Y".</summary>
@@ -121,6 +130,9 @@ public static class ModelFile
     private static Header ReadHeader(BinaryReader reader, string path)
     {
         var header = ReadHeader<Header>(reader, path, Magic, "an ImageDsl model file");
+        if (header.FormatVersion == 1)
+            throw new ModelFileException(
+                $"{path} was saved by an earlier ImageDsl (model file format 1, before target statistics and the new target kinds); this ImageDsl reads format {FormatVersion}. Train the model again and save it.");
         if (header.FormatVersion != FormatVersion)
             throw new ModelFileException($"{path} uses model file format {header.FormatVersion}; this ImageDsl reads format {FormatVersion}.");
         return header;

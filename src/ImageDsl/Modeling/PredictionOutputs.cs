@@ -3,9 +3,10 @@ using ImageDsl.Specs;
 namespace ImageDsl.Modeling;
 
 /// <summary>
-/// The decoded outputs of one image, per target: probabilities in label order for a
-/// label target, the value in the user's units for a range target. Generated models turn
-/// this into their typed <c>Prediction</c> record.
+/// The decoded outputs of one image, per target, in user terms: probabilities in label order
+/// for a multi-class target, the probability of true for a binary one, one probability per
+/// label for a multi-label one, and values in the user's units for regression targets.
+/// Generated models turn this into their typed <c>Prediction</c> record.
 /// </summary>
 public sealed class PredictionOutputs
 {
@@ -20,7 +21,7 @@ public sealed class PredictionOutputs
     /// <summary>The spec the outputs belong to.</summary>
     public ModelSpec Spec { get; }
 
-    /// <summary>Probabilities of target <paramref name="target"/>'s labels, in label order.</summary>
+    /// <summary>Probabilities of target <paramref name="target"/>'s labels, in label order (multi-class and multi-label targets).</summary>
     public float[] Probabilities(int target) => values[target];
 
     /// <summary>The index of the most probable label of target <paramref name="target"/>.</summary>
@@ -32,6 +33,25 @@ public sealed class PredictionOutputs
         return best;
     }
 
-    /// <summary>The predicted value of range target <paramref name="target"/>, in user units.</summary>
+    /// <summary>The predicted value of a scalar regression target (range, periodic, value), in user units.</summary>
     public double Value(int target) => values[target][0];
+
+    /// <summary>The probability that binary target <paramref name="target"/> is true.</summary>
+    public float Probability(int target) => values[target][0];
+
+    /// <summary>Whether binary target <paramref name="target"/> is predicted true: its probability is at least the declared threshold.</summary>
+    public bool IsPositive(int target) => values[target][0] >= ((BinaryTargetSpec)Spec.Targets[target]).Threshold;
+
+    /// <summary>Per label of multi-label target <paramref name="target"/>, whether it is predicted present (probability at least its threshold).</summary>
+    public bool[] Present(int target)
+    {
+        var thresholds = ((MultiLabelTargetSpec)Spec.Targets[target]).Thresholds;
+        var p = values[target];
+        var present = new bool[p.Length];
+        for (int i = 0; i < p.Length; i++) present[i] = p[i] >= thresholds[i];
+        return present;
+    }
+
+    /// <summary>The predicted components of vector target <paramref name="target"/>, in user units (a copy).</summary>
+    public float[] Values(int target) => (float[])values[target].Clone();
 }

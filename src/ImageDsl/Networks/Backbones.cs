@@ -9,6 +9,7 @@ public static class Backbones
     public static BackboneModule Create(Backbone kind, InputSpec input) => kind switch
     {
         Backbone.SmallCnn => new SmallCnn(input),
+        Backbone.CoordCnn => new CoordCnn(input),
         Backbone.ResNet18 => new ResNet(ResNetDepth.ResNet18, input),
         Backbone.ResNet34 => new ResNet(ResNetDepth.ResNet34, input),
         Backbone.PlainCnn => new PlainCnn(input),
@@ -21,6 +22,7 @@ public static class Backbones
         Backbone.SmallCnn => SmallCnn.MinimumSide,
         Backbone.ResNet18 or Backbone.ResNet34 => ResNet.MinimumSide,
         Backbone.PlainCnn => PlainCnn.MinimumSide,
+        Backbone.CoordCnn => CoordCnn.MinimumSide,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown backbone."),
     };
 }

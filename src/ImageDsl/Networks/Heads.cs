@@ -12,11 +12,14 @@ public static class Heads
 
     /// <summary>
     /// A linear layer from the backbone's features to the target's outputs: one logit per
-    /// label for classification (after dropout), one value on the [-1, 1] training scale for a range.
+    /// label for classification targets (multi-class, binary, multi-label; after dropout), and
+    /// for regression targets their values at the training scale ([-1, 1] for bounded values,
+    /// standard units for unbounded ones, sine and cosine for periodic ones).
     /// </summary>
     public static Module<Tensor, Tensor> Create(TargetSpec target, int featureCount) => target switch
     {
-        LabelTargetSpec => Sequential(("dropout", Dropout(ClassificationDropout)), ("linear", Linear(featureCount, target.OutputWidth))),
+        LabelTargetSpec or BinaryTargetSpec or MultiLabelTargetSpec =>
+            Sequential(("dropout", Dropout(ClassificationDropout)), ("linear", Linear(featureCount, target.OutputWidth))),
         _ => Linear(featureCount, target.OutputWidth),
     };
 }

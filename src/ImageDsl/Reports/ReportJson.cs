@@ -37,6 +37,7 @@ internal static class ReportJson
             json.WriteString("imageDslVersion", Version);
             Reasons(json, undefined);
             Training(json, history);
+            Summary(json, result);
             json.WriteStartArray("targets");
             for (int t = 0; t < result.Targets.Count; t++)
                 Target(json, result.Targets[t], files?.Targets[t], worstCount);
@@ -94,6 +95,10 @@ internal static class ReportJson
         {
             case ClassificationEvaluation c: Classification(json, c, worstCount); break;
             case RegressionEvaluation r: Regression(json, r, worstCount); break;
+            case BinaryEvaluation b: ReportJsonKinds.Binary(json, b); break;
+            case MultiLabelEvaluation m: ReportJsonKinds.MultiLabel(json, m); break;
+            case PeriodicEvaluation p: ReportJsonKinds.Periodic(json, p); break;
+            case VectorEvaluation v: ReportJsonKinds.Vector(json, v); break;
             default: throw new NotSupportedException($"No report for {target.GetType().Name}.");
         }
         if (files is not null)
@@ -191,8 +196,26 @@ internal static class ReportJson
         json.WriteEndArray();
     }
 
+    /// <summary>"summary": one entry per target with its kind, loss weight and headline metrics: the overall view of a multi-task model.</summary>
+    private static void Summary(Utf8JsonWriter json, EvaluationResult result)
+    {
+        json.WriteStartArray("summary");
+        foreach (var target in result.Targets)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", target.Name);
+            json.WriteString("kind", ReportSummary.Kind(target));
+            FiniteOrNull(json, "lossWeight", target.Target?.LossWeight);
+            json.WriteStartObject("headline");
+            foreach (var (name, value) in ReportSummary.Headline(target)) FiniteOrNull(json, name, value);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
     /// <summary>"metrics": {name: value or null} then "undefinedReasons": {name: why} for every null.</summary>
-    private static void Metrics(Utf8JsonWriter json, IReadOnlyDictionary<string, string> reasons, params (string Name, double? Value)[] metrics)
+    internal static void Metrics(Utf8JsonWriter json, IReadOnlyDictionary<string, string> reasons, params (string Name, double? Value)[] metrics)
     {
         // The metrics records key their reasons by C# property name; the report keys them by JSON name.
         var byJsonName = reasons.ToDictionary(r => ReportFormat.CamelCase(r.Key), r => r.Value);
@@ -223,12 +246,12 @@ internal static class ReportJson
         json.WriteEndObject();
     }
 
-    private static void FiniteOrNull(Utf8JsonWriter json, string name, double? value)
+    internal static void FiniteOrNull(Utf8JsonWriter json, string name, double? value)
     {
         if (value is { } v && double.IsFinite(v)) json.WriteNumber(name, v); else json.WriteNull(name);
     }
 
-    private static void NullableString(Utf8JsonWriter json, string name, string? value)
+    internal static void NullableString(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null) json.WriteNull(name); else json.WriteString(name, value);
     }

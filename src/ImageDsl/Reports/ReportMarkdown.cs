@@ -22,6 +22,7 @@ internal static class ReportMarkdown
         md.AppendLine($"| evaluated | {result.EvaluatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", ReportFormat.Culture)} UTC |");
         md.AppendLine();
         foreach (var warning in warnings) md.AppendLine($"> **Warning:** {Escape(warning)}").AppendLine();
+        Summary(md, result);
         if (history is not null) Training(md, history, files?.Loss);
         for (int t = 0; t < result.Targets.Count; t++)
             md.Append(Target(result.Targets[t], files?.Targets[t], worstCount, directory));
@@ -33,8 +34,23 @@ internal static class ReportMarkdown
     {
         ClassificationEvaluation c => Classification(c, files, worstCount, directory),
         RegressionEvaluation r => Regression(r, files, worstCount, directory),
+        BinaryEvaluation or MultiLabelEvaluation or PeriodicEvaluation or VectorEvaluation => ReportMarkdownKinds.Target(target, files),
         _ => throw new NotSupportedException($"No report for {target.GetType().Name}."),
     };
+
+    /// <summary>The overall table: one row per target with its kind, loss weight and headline metrics.</summary>
+    private static void Summary(StringBuilder md, EvaluationResult result)
+    {
+        md.AppendLine("## Targets").AppendLine();
+        md.AppendLine("| target | kind | loss weight | headline metrics |").AppendLine("| --- | --- | ---: | --- |");
+        foreach (var target in result.Targets)
+        {
+            var headline = string.Join(", ", ReportSummary.Headline(target).Select(h => $"{h.Name} {(h.Value is { } v ? Cell(v, "not finite") : "undefined")}"));
+            var weight = target.Target is { } spec ? ReportFormat.Value(spec.LossWeight) : "";
+            md.AppendLine($"| {Escape(target.Name)} | {ReportSummary.Kind(target)} | {weight} | {headline} |");
+        }
+        md.AppendLine();
+    }
 
     private static void Training(StringBuilder md, TrainingHistory history, string? lossPlot)
     {
@@ -155,7 +171,7 @@ internal static class ReportMarkdown
         return md.ToString();
     }
 
-    private static void MetricTable(StringBuilder md, IReadOnlyDictionary<string, string> reasons, params (string Title, string Property, double? Value)[] rows)
+    internal static void MetricTable(StringBuilder md, IReadOnlyDictionary<string, string> reasons, params (string Title, string Property, double? Value)[] rows)
     {
         md.AppendLine("| metric | value |").AppendLine("| --- | ---: |");
         foreach (var (title, property, value) in rows)
@@ -163,7 +179,7 @@ internal static class ReportMarkdown
         md.AppendLine();
     }
 
-    private static void Image(StringBuilder md, string? file, string alt)
+    internal static void Image(StringBuilder md, string? file, string alt)
     {
         if (file is not null) md.AppendLine($"![{Escape(alt)}]({file})").AppendLine();
     }
@@ -184,7 +200,7 @@ internal static class ReportMarkdown
         return $"[{name}](<{target.Replace(">", "%3E")}>)";
     }
 
-    private static string Cell(double value, string nonFinite) => double.IsFinite(value) ? ReportFormat.Metric(value) : nonFinite;
+    internal static string Cell(double value, string nonFinite) => double.IsFinite(value) ? ReportFormat.Metric(value) : nonFinite;
 
     private static string Optional(double? value) => value is { } v ? ReportFormat.Metric(v) : "undefined";
 
@@ -192,5 +208,5 @@ internal static class ReportMarkdown
         duration.TotalMinutes >= 1 ? $"{(int)duration.TotalMinutes} min {duration.Seconds} s" : $"{duration.TotalSeconds.ToString("F1", ReportFormat.Culture)} s";
 
     /// <summary>Text from a dataset or spec, made safe inside a table cell.</summary>
-    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("|", "\\|").Replace("\n", " ").Replace("\r", "");
+    internal static string Escape(string text) => text.Replace("\\", "\\\\").Replace("|", "\\|").Replace("\n", " ").Replace("\r", "");
 }

@@ -70,10 +70,27 @@ internal static class ReportWriter
                         $"{r.Name}: the {worst.Count} largest absolute errors{ReportFormat.UnitSuffix(r.Unit)}, largest first",
                         worst.Select(i => Caption(r, r.Samples[i])).ToArray(), options.ThumbnailSize, path));
                 break;
+            case BinaryEvaluation or MultiLabelEvaluation or PeriodicEvaluation or VectorEvaluation:
+                if (!HasSamples(target)) return;
+                files.Predictions = save($"{prefix}-predictions.csv", path => PredictionsCsv.Write(path, target));
+                if (!options.Plots || options.WorstPredictions == 0) return;
+                var sheet = ReportWorstKinds.Sheet(target, options.WorstPredictions);
+                if (sheet is { Items.Count: > 0 })
+                    files.WorstPredictions = save($"{prefix}-worst.png", path => ContactSheet.Save(sheet.Value.Title, sheet.Value.Items, options.ThumbnailSize, path));
+                break;
             default:
                 throw new NotSupportedException($"No report for {target.GetType().Name}.");
         }
     }
+
+    private static bool HasSamples(TargetEvaluation target) => target switch
+    {
+        BinaryEvaluation b => b.Samples.Count > 0,
+        MultiLabelEvaluation m => m.Samples.Count > 0,
+        PeriodicEvaluation p => p.Samples.Count > 0,
+        VectorEvaluation v => v.Samples.Count > 0,
+        _ => false,
+    };
 
     private static string SheetTitle(string target, int shown, int mistakes) => shown == mistakes
         ? $"{target}: all {mistakes} mistake{(mistakes == 1 ? "" : "s")}, most confident first"

@@ -10,6 +10,11 @@ namespace ImageDsl.Specs;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(LabelTargetSpec), "labels")]
 [JsonDerivedType(typeof(RangeTargetSpec), "range")]
+[JsonDerivedType(typeof(BinaryTargetSpec), "binary")]
+[JsonDerivedType(typeof(MultiLabelTargetSpec), "multilabel")]
+[JsonDerivedType(typeof(PeriodicTargetSpec), "periodic")]
+[JsonDerivedType(typeof(ValueTargetSpec), "value")]
+[JsonDerivedType(typeof(VectorTargetSpec), "vector")]
 public abstract record TargetSpec
 {
     /// <summary>Creates a target.</summary>
@@ -31,6 +36,37 @@ public abstract record TargetSpec
 
     /// <summary>Weight of this target's loss in a multi-target model.</summary>
     public double LossWeight { get; init; }
+
+    /// <summary>The metrics the report's overall table shows for this target; <see cref="Metric.None"/> for the kind's defaults.</summary>
+    public Metric Metrics { get; init; }
+
+    /// <summary>The headline metrics: <see cref="Metrics"/>, or the kind's defaults.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Metric> HeadlineMetrics =>
+        Metrics == Metric.None ? DefaultMetrics : Enum.GetValues<Metric>().Where(m => m != Metric.None && Metrics.HasFlag(m)).ToArray();
+
+    /// <summary>The metrics a target of this kind headlines unless it declares others.</summary>
+    [JsonIgnore]
+    protected abstract IReadOnlyList<Metric> DefaultMetrics { get; }
+
+    /// <summary>The kind's name in reports: classification, binary, multilabel, regression, periodic, value, vector.</summary>
+    [JsonIgnore]
+    public abstract string KindName { get; }
+
+    /// <summary>
+    /// True when the encoded values are standardized with the training set's mean and standard
+    /// deviation (see <see cref="TargetStatistics"/>) before the loss sees them.
+    /// </summary>
+    [JsonIgnore]
+    public virtual bool IsStandardized => false;
+
+    /// <summary>
+    /// True when shifting an image leaves this target's value unchanged (labels, angles, ages;
+    /// not boxes or keypoints). False unless a kind says otherwise, so augmentation never moves
+    /// a target it does not know about.
+    /// </summary>
+    [JsonIgnore]
+    public virtual bool IsShiftInvariant => false;
 
     /// <summary>Floats one sample's value takes in the encoded target matrix.</summary>
     [JsonIgnore]
@@ -60,16 +96,32 @@ public sealed record LabelTargetSpec : TargetSpec
     /// Another accepted spelling of each label, in label order: the enum member's numeric value,
     /// so a folder named <c>7</c> means <c>Digit.Seven</c> when <c>Seven = 7</c>.
     /// </param>
+    /// <param name="classWeights">Per-label weights of the cross-entropy loss, in label order; null weighs every label 1.</param>
     public LabelTargetSpec(string name, IReadOnlyList<string> labels, string? column = null, double lossWeight = 1.0, double labelSmoothing = 0.0,
-        IReadOnlyList<string>? aliases = null)
+        IReadOnlyList<string>? aliases = null, IReadOnlyList<double>? classWeights = null)
         : base(name, column ?? name, lossWeight)
     {
         if (aliases is not null && aliases.Count != labels.Count)
             throw new ArgumentException($"{name}: {aliases.Count} aliases for {labels.Count} labels.", nameof(aliases));
+        if (classWeights is not null && classWeights.Count != labels.Count)
+            throw new ArgumentException($"{name}: {classWeights.Count} class weights for {labels.Count} labels.", nameof(classWeights));
         Labels = labels;
         LabelSmoothing = labelSmoothing;
         Aliases = aliases;
+        ClassWeights = classWeights;
     }
+
+    /// <summary>Per-label weights of the cross-entropy loss, in label order, or null (all 1).</summary>
+    public IReadOnlyList<double>? ClassWeights { get; init; }
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<Metric> DefaultMetrics => [Metric.Accuracy, Metric.F1];
+
+    /// <inheritdoc />
+    public override string KindName => "classification";
+
+    /// <inheritdoc />
+    public override bool IsShiftInvariant => true;
 
     /// <summary>The labels, in order.</summary>
     public IReadOnlyList<string> Labels { get; init; }
@@ -128,7 +180,7 @@ public sealed record RangeTargetSpec : TargetSpec
     /// <param name="column">The CSV column it is read from; defaults to <paramref name="name"/>.</param>
     /// <param name="lossWeight">Weight of its loss in a multi-target model.</param>
     /// <param name="tolerance">An error the user accepts; evaluation reports the share of predictions within it.</param>
-    public RangeTargetSpec(string name, double min, double max, string? unit = null, RegressionLoss loss = RegressionLoss.MeanSquaredError,
+    public RangeTargetSpec(string name, double min, double max, string? unit = null, LossFunction loss = LossFunction.MeanSquaredError,
         double huberDelta = 1.0, string? column = null, double lossWeight = 1.0, double? tolerance = null)
         : base(name, column ?? name, lossWeight)
     {
@@ -153,7 +205,16 @@ public sealed record RangeTargetSpec : TargetSpec
     public string? Unit { get; init; }
 
     /// <summary>Training loss.</summary>
-    public RegressionLoss Loss { get; init; }
+    public LossFunction Loss { get; init; }
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<Metric> DefaultMetrics => [Metric.Mae, Metric.Rmse];
+
+    /// <inheritdoc />
+    public override string KindName => "regression";
+
+    /// <inheritdoc />
+    public override bool IsShiftInvariant => true;
 
     /// <summary>Huber delta in the target's units.</summary>
     public double HuberDelta { get; init; }
@@ -173,7 +234,7 @@ public sealed record RangeTargetSpec : TargetSpec
     /// <inheritdoc />
     public override string? TryEncode(string text, Span<float> encoded)
     {
-        if (!double.TryParse(text.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        if (!TargetText.TryParseNumber(text, out var value))
             return $"'{text}' is not a number (expected a value of {Name} in [{Min}, {Max}])";
         if (double.IsNaN(value) || value < Min || value > Max)
             return $"{value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is outside {Name}'s declared range [{Min}, {Max}]";

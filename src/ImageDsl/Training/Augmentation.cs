@@ -63,6 +63,8 @@ public sealed record Augmentation
         {
             if (Rotation > 0 && target is RangeTargetSpec range && IsAngleUnit(range.Unit))
                 conflicts.Add($"Rotation = {Rotation} would change target {target.Name} (a rotation angle in {range.Unit}): rotating the image changes the answer.");
+            if (IsGeometric && !target.IsShiftInvariant && target is not IGeometricTarget)
+                conflicts.Add($"Target {target.Name} is a position in the image ({target.Describe()}) that does not move with geometric augmentation; use only Brightness, Contrast and Noise.");
             if (FlipHorizontal && target is LabelTargetSpec labels && labels.Labels.Any(NamesASide))
                 conflicts.Add($"FlipHorizontal would corrupt target {target.Name}: its labels name a side ({string.Join(", ", labels.Labels.Where(NamesASide))}), which a mirror swaps.");
         }

@@ -12,8 +12,9 @@ internal static class Optimizers
     public static OptimizerHelper Create(TrainingOptions options, FineTuning groups)
     {
         double lr = options.LearningRate, backboneLr = lr * groups.BackboneFactor;
-        // One group unless fine-tuning needs the backbone apart: fewer groups, less per-step work.
-        bool split = groups.BackboneParameters.Count > 0 && (options.BackboneLearningRateFactor != 1.0 || options.FreezeBackbone);
+        // The backbone always gets a group of its own, so the optimizer's layout (and so a
+        // checkpoint's) does not depend on the fine-tuning options.
+        bool split = groups.BackboneParameters.Count > 0;
         // Only the learning rate is set per group: each optimizer's own arguments fill in the rest.
         switch (options.Optimizer)
         {
@@ -32,5 +33,5 @@ internal static class Optimizers
     private static IEnumerable<T> Groups<T>(FineTuning groups, bool split, Func<(Parameter[] Parameters, double Rate), T> make, double lr, double backboneLr) =>
         split
             ? [make((groups.BackboneParameters.ToArray(), backboneLr)), make((groups.HeadParameters.ToArray(), lr))]
-            : [make((groups.HeadParameters.ToArray(), lr))];
+            : [make((groups.BackboneParameters.Concat(groups.HeadParameters).ToArray(), lr))];
 }

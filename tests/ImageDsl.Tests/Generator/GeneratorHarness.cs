@@ -27,7 +27,7 @@ internal static class GeneratorHarness
     /// <summary>C# latest; doc comments parsed, so a public generated member without docs shows up as CS1591.</summary>
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
-    private static readonly ImmutableArray<MetadataReference> References =
+    internal static readonly ImmutableArray<MetadataReference> References =
     [
         .. Basic.Reference.Assemblies.Net100.References.All,
         MetadataReference.CreateFromFile(typeof(ImageModelAttribute).Assembly.Location),

@@ -121,6 +121,58 @@ public class IncrementalTests
         Assert.Contains("global::Demo.Color.Blue => 2,", Assert.Single(result.GeneratedSources).SourceText.ToString());
     }
 
+    /// <summary>A spec with a method of its own, for edits inside the spec class but outside its targets.</summary>
+    private const string SpecWithMethod = """
+        using ImageDsl;
+        using System.Collections.Generic;
+        namespace Demo.Edits;
+        [System.Flags] public enum Tags { Even = 1, Loop = 2 }
+        public enum Kind { A, B }
+        [ImageModel(Width = 32, Height = 32, Channels = 1, Backbone = Backbone.CoordCnn)]
+        public partial class Everything
+        {
+            [Labels] public Kind Kind { get; init; }
+            [Labels("no", "yes")] public bool Flag { get; init; }
+            [Labels] public Tags Tags { get; init; }
+            [Labels] public IReadOnlySet<Kind> Kinds { get; init; } = new HashSet<Kind>();
+            [Range(0, 360, Periodic = true, Unit = "degrees")] public float Heading { get; init; }
+            [Value] public double Depth { get; init; }
+            [Vector(Length = 4)] public float[] Points { get; init; } = new float[4];
+            [Box(BoxFormat.XYXY, Min = 0, Max = 32)] public BoundingBox Box { get; init; }
+            public int Helper() { return 1; }
+        }
+        """;
+
+    [Theory]
+    [InlineData("return 1;", "return 1 + 1;")]
+    [InlineData("public int Helper()", "// a comment\n    public int Helper()")]
+    [InlineData("public int Helper() { return 1; }", "public int Helper() { return 1; }\n    private void Another() { }")]
+    public void Editing_the_spec_class_outside_its_targets_regenerates_nothing(string from, string to)
+    {
+        var compilation = GeneratorHarness.Compile(SpecWithMethod, OtherClass);
+        var first = GeneratorHarness.Run(compilation);
+        Assert.Single(first.Result.GeneratedSources);
+        var edited = Edit(compilation, 0, text => text.Replace(from, to.Replace("\\n", "\n")));
+
+        AssertNothingRegenerated(GeneratorHarness.Run(edited, first.Driver).Result);
+    }
+
+    [Theory]
+    [InlineData("Threshold", "[Labels(\"no\", \"yes\")]", "[Labels(\"no\", \"yes\", Threshold = 0.7)]", "threshold: 0.7")]
+    [InlineData("Box format", "BoxFormat.XYXY", "BoxFormat.XYWH", "box: global::ImageDsl.BoxFormat.XYWH")]
+    [InlineData("vector length", "Length = 4)] public float[]", "Length = 6)] public float[]", "\"4\", \"5\"")]
+    public void Changing_any_target_option_regenerates_the_spec(string what, string from, string to, string expected)
+    {
+        var compilation = GeneratorHarness.Compile(SpecWithMethod);
+        var first = GeneratorHarness.Run(compilation);
+        var edited = Edit(compilation, 0, text => text.Replace(from, to));
+
+        var result = GeneratorHarness.Run(edited, first.Driver).Result;
+
+        Assert.True(result.TrackedOutputSteps.SelectMany(p => p.Value).SelectMany(s => s.Outputs).Any(o => o.Reason == IncrementalStepRunReason.Modified), what);
+        Assert.Contains(expected, Assert.Single(result.GeneratedSources).SourceText.ToString());
+    }
+
     [Fact]
     public void Equal_specs_parse_to_equal_models()
     {
@@ -154,7 +206,12 @@ public class IncrementalTests
         // Every model type is a record: compared by value, not by reference.
         var modelTypes = seen.Select(o => o.GetType()).Where(t => t.Namespace == typeof(SpecModel).Namespace && !t.IsValueType && !t.IsArray).Distinct().ToList();
         Assert.Contains(typeof(LabelTargetModel), modelTypes);
-        Assert.Contains(typeof(RangeTargetModel), modelTypes);
+        Assert.Contains(typeof(ScalarTargetModel), modelTypes);
+        Assert.Contains(typeof(BinaryTargetModel), modelTypes);
+        Assert.Contains(typeof(MultiLabelTargetModel), modelTypes);
+        Assert.Contains(typeof(VectorTargetModel), modelTypes);
+        Assert.Contains(typeof(ComponentModel), modelTypes);
+        Assert.Contains(typeof(ConstructionModel), modelTypes);
         Assert.All(modelTypes, t => Assert.NotNull(t.GetProperty("EqualityContract", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)));
     }
 

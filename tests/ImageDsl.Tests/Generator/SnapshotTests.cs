@@ -39,10 +39,17 @@ public class SnapshotTests
 
         Assert.Equal(
             [
+                "Demo.Compass.CompassReader.g.cs",
                 "Demo.DigitClassifier.g.cs",
+                "Demo.Inspection.DefectDetector.g.cs",
+                "Demo.Locator.DigitLocator.g.cs",
                 "Demo.Nesting.Feature.Specs.LidCheck.g.cs",
                 "Demo.Parts.PartInspector.g.cs",
+                "Demo.Pets.PetClassifier.g.cs",
+                "Demo.Pose.PoseEstimator.g.cs",
                 "Demo.Rotation.RotationEstimator.g.cs",
+                "Demo.Scenes.SceneTagger.g.cs",
+                "Demo.Tags.DigitTagger.g.cs",
                 "Demo.class.public.g.cs",
                 "WeatherClassifier.g.cs",
             ],

@@ -56,7 +56,7 @@ internal static class SpecSources
             public Shape Shape { get; set; }
 
             /// <summary>The part's size.</summary>
-            [Range(1e-5, 250.5, Unit = "µm \"wide\" \\ C:\\temp\n<b>&", Loss = RegressionLoss.Huber, HuberDelta = 0.25, Column = "size", LossWeight = 0.5)]
+            [Range(1e-5, 250.5, Unit = "µm \"wide\" \\ C:\\temp\n<b>&", Loss = LossFunction.Huber, HuberDelta = 0.25, Column = "size", LossWeight = 0.5)]
             public double Size { get; set; }
 
             /// <summary>Not a target.</summary>
@@ -130,6 +130,159 @@ internal static class SpecSources
             [property: Range(0, 1)] float Compute);
         """;
 
+    /// <summary>A string target with its labels listed, class weights and label smoothing.</summary>
+    public const string StringLabels = """
+        using ImageDsl;
+
+        namespace Demo.Pets;
+
+        /// <summary>Which pet a photo shows.</summary>
+        [ImageModel(Width = 64, Height = 64)]
+        public partial class PetClassifier
+        {
+            /// <summary>The species.</summary>
+            [Labels("cat", "dog", "bird", ClassWeights = new[] { 1.0, 1.0, 2.5 }, LabelSmoothing = 0.05, Metrics = Metric.Accuracy | Metric.BalancedAccuracy)]
+            public string Species { get; set; } = "cat";
+        }
+        """;
+
+    /// <summary>A bool target with named labels, a threshold and a positive weight.</summary>
+    public const string Binary = """
+        using ImageDsl;
+
+        namespace Demo.Inspection;
+
+        /// <summary>Finds defects.</summary>
+        [ImageModel(Width = 32, Height = 32, Channels = 1)]
+        public partial class DefectDetector
+        {
+            /// <summary>Whether the part is defective.</summary>
+            [Labels("ok", "defect", Threshold = 0.7, PositiveWeight = 3)]
+            public bool IsDefect { get; init; }
+        }
+        """;
+
+    /// <summary>A [Flags] enum target: multi-label, one threshold per label.</summary>
+    public const string FlagsLabels = """
+        using System;
+        using ImageDsl;
+
+        namespace Demo.Tags;
+
+        /// <summary>Properties of a digit.</summary>
+        #pragma warning disable CS1591 // enum members: test input, not generated code
+        [Flags] public enum DigitTags { Even = 1, GreaterThanFour = 2, HasLoop = 4 }
+        #pragma warning restore CS1591
+
+        /// <summary>Tags digits.</summary>
+        [ImageModel(Width = 28, Height = 28, Channels = 1)]
+        public partial class DigitTagger
+        {
+            /// <summary>The tags.</summary>
+            [Labels(Thresholds = new[] { 0.5, 0.4, 0.6 })] public DigitTags Tags { get; init; }
+        }
+        """;
+
+    /// <summary>A set of an enum: multi-label, with per-label positive weights.</summary>
+    public const string SetLabels = """
+        using System.Collections.Generic;
+        using ImageDsl;
+
+        namespace Demo.Scenes;
+
+        /// <summary>Things in a scene.</summary>
+        #pragma warning disable CS1591 // enum members: test input, not generated code
+        public enum Thing { Person, Car, Tree }
+        #pragma warning restore CS1591
+
+        /// <summary>Tags scenes.</summary>
+        [ImageModel(Width = 64, Height = 48)]
+        public partial class SceneTagger
+        {
+            /// <summary>What is in the scene.</summary>
+            [Labels(PositiveWeights = new[] { 1.0, 2.0, 0.5 }, Column = "things")]
+            public IReadOnlySet<Thing> Things { get; init; } = new HashSet<Thing>();
+        }
+        """;
+
+    /// <summary>A periodic angle and an unbounded value with a Huber loss.</summary>
+    public const string PeriodicAndValue = """
+        using ImageDsl;
+
+        namespace Demo.Compass;
+
+        /// <summary>Reads a compass.</summary>
+        [ImageModel(Width = 32, Height = 32)]
+        public partial class CompassReader
+        {
+            /// <summary>Where the needle points.</summary>
+            [Range(0, 360, Periodic = true, Unit = "degrees")] public float Heading { get; init; }
+
+            /// <summary>How deep the photo was taken.</summary>
+            [Value(Unit = "m", Loss = LossFunction.Huber, HuberDelta = 0.5)] public double Depth { get; init; }
+        }
+        """;
+
+    /// <summary>Vectors: a fixed-length array, a record struct, and a class with settable members.</summary>
+    public const string Vectors = """
+        using ImageDsl;
+
+        namespace Demo.Pose;
+
+        /// <summary>Where someone looks.</summary>
+        /// <param name="Yaw">Left-right.</param>
+        /// <param name="Pitch">Up-down.</param>
+        public readonly record struct Gaze(float Yaw, double Pitch);
+
+        /// <summary>A light's colour.</summary>
+        public sealed class Rgb
+        {
+            /// <summary>Red.</summary>
+            public float R { get; set; }
+            /// <summary>Green.</summary>
+            public float G { get; set; }
+            /// <summary>Blue.</summary>
+            public float B { get; set; }
+        }
+
+        /// <summary>Estimates a pose.</summary>
+        [ImageModel(Width = 64, Height = 64)]
+        public partial class PoseEstimator
+        {
+            /// <summary>Five (x, y) keypoints.</summary>
+            [Vector(Length = 10, Min = 0, Max = 64, Unit = "px")] public float[] Keypoints { get; init; } = new float[10];
+
+            /// <summary>The gaze.</summary>
+            [Vector(Columns = new[] { "yaw", "pitch" }, Loss = LossFunction.MeanAbsoluteError)] public Gaze Gaze { get; init; }
+
+            /// <summary>The light.</summary>
+            [Vector(Length = 3)] public Rgb Light { get; init; } = new();
+        }
+        """;
+
+    /// <summary>The DigitLocator task: a class and its bounding box, with per-target loss weights.</summary>
+    public const string ClassAndBox = """
+        using ImageDsl;
+
+        namespace Demo.Locator;
+
+        /// <summary>A digit.</summary>
+        #pragma warning disable CS1591 // enum members: test input, not generated code
+        public enum Digit { Zero, One, Two, Three, Four, Five, Six, Seven, Eight, Nine }
+        #pragma warning restore CS1591
+
+        /// <summary>Finds and reads a digit.</summary>
+        [ImageModel(Width = 64, Height = 64, Channels = 1)]
+        public partial class DigitLocator
+        {
+            /// <summary>Which digit.</summary>
+            [Labels(Column = "digit")] public Digit Digit { get; init; }
+
+            /// <summary>Where it is.</summary>
+            [Box(BoxFormat.XYWH, Min = 0, Max = 64, LossWeight = 2, Metrics = Metric.MeanIoU)] public BoundingBox Box { get; init; }
+        }
+        """;
+
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
         [nameof(SingleLabel)] = SingleLabel,
@@ -138,5 +291,12 @@ internal static class SpecSources
         [nameof(GlobalNamespace)] = GlobalNamespace,
         [nameof(Nested)] = Nested,
         [nameof(KeywordNames)] = KeywordNames,
+        [nameof(StringLabels)] = StringLabels,
+        [nameof(Binary)] = Binary,
+        [nameof(FlagsLabels)] = FlagsLabels,
+        [nameof(SetLabels)] = SetLabels,
+        [nameof(PeriodicAndValue)] = PeriodicAndValue,
+        [nameof(Vectors)] = Vectors,
+        [nameof(ClassAndBox)] = ClassAndBox,
     };
 }

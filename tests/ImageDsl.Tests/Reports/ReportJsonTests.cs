@@ -21,9 +21,12 @@ public class ReportJsonTests
     {
         var json = Parse(Result(Digits(), Rotation()), History());
 
-        Assert.Equal(["schemaVersion", "model", "dataset", "count", "loss", "evaluatedAt", "imageDslVersion", "undefinedReasons", "training", "targets", "files", "warnings"],
+        Assert.Equal(["schemaVersion", "model", "dataset", "count", "loss", "evaluatedAt", "imageDslVersion", "undefinedReasons", "training", "summary", "targets", "files", "warnings"],
             Keys(json));
         Assert.Equal(1, (int)json["schemaVersion"]!);
+        // The overall table of a multi-task model: kind and headline metrics per target (kind defaults without a spec).
+        Assert.Equal(["classification", "regression"], json["summary"]!.AsArray().Select(t => (string)t!["kind"]!));
+        Assert.Equal(["accuracy", "f1"], Keys(json["summary"]![0]!["headline"]!));
         Assert.Equal("Tests.Model", (string)json["model"]!);
         Assert.Equal("test-data", (string)json["dataset"]!);
         Assert.Equal(200, (int)json["count"]!);

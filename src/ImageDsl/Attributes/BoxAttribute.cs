@@ -1,0 +1,36 @@
+namespace ImageDsl;
+
+/// <summary>
+/// Marks a property as a bounding-box target: a record or struct of four <c>float</c> or
+/// <c>double</c> members (such as <see cref="BoundingBox"/>) read in the declared
+/// <see cref="Format"/>. Scored per coordinate and by mean intersection over union. Training
+/// never shifts images of a model with a box target, since that would move the box.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
+public sealed class BoxAttribute : TargetAttribute
+{
+    /// <summary>A box in <see cref="BoxFormat.XYWH"/>.</summary>
+    public BoxAttribute() : this(BoxFormat.XYWH) { }
+
+    /// <summary>A box in <paramref name="format"/>.</summary>
+    /// <param name="format">How the four numbers describe the box.</param>
+    public BoxAttribute(BoxFormat format) => Format = format;
+
+    /// <summary>How the four numbers describe the box.</summary>
+    public BoxFormat Format { get; }
+
+    /// <summary>Smallest coordinate (usually 0); set together with <see cref="Max"/> to squash predictions into the image.</summary>
+    public double Min { get; set; } = double.NaN;
+
+    /// <summary>Largest coordinate (usually the image side in pixels); set together with <see cref="Min"/>.</summary>
+    public double Max { get; set; } = double.NaN;
+
+    /// <summary>The unit of the coordinates, shown in reports; pixels by default.</summary>
+    public string? Unit { get; set; } = "px";
+
+    /// <summary>The delta of the Huber and smooth L1 losses, in the target's own units.</summary>
+    public double HuberDelta { get; set; } = 1.0;
+
+    /// <summary>The CSV columns of the four numbers; by default <c>x, y, w, h</c> or <c>x1, y1, x2, y2</c>.</summary>
+    public string[]? Columns { get; set; }
+}

@@ -1,0 +1,55 @@
+namespace ImageDsl;
+
+/// <summary>
+/// Metrics a target can name as its headline figures with <c>Metrics = ...</c>: the report's
+/// overall table shows them for that target. Every applicable metric is still computed; the
+/// analyzer reports a metric that does not apply to the target's kind (IMGDSL0021).
+/// </summary>
+[Flags]
+public enum Metric : long
+{
+    /// <summary>No headline metric declared: the kind's defaults.</summary>
+    None = 0,
+
+    /// <summary>Share of images whose label is right (multi-class, binary).</summary>
+    Accuracy = 1L << 0,
+
+    /// <summary>Mean of per-class recall (multi-class).</summary>
+    BalancedAccuracy = 1L << 1,
+
+    /// <summary>Precision (binary; macro average for multi-class and multi-label).</summary>
+    Precision = 1L << 2,
+
+    /// <summary>Recall (binary; macro average for multi-class and multi-label).</summary>
+    Recall = 1L << 3,
+
+    /// <summary>F1 (binary; macro average for multi-class and multi-label).</summary>
+    F1 = 1L << 4,
+
+    /// <summary>Area under the ROC curve (binary; macro one-vs-rest for multi-class and multi-label).</summary>
+    RocAuc = 1L << 5,
+
+    /// <summary>Mean cross-entropy of the predicted probabilities (multi-class, binary).</summary>
+    LogLoss = 1L << 6,
+
+    /// <summary>Share of images whose whole label set is right (multi-label).</summary>
+    SubsetAccuracy = 1L << 7,
+
+    /// <summary>Share of (image, label) decisions that are wrong (multi-label).</summary>
+    HammingLoss = 1L << 8,
+
+    /// <summary>Mean absolute error, in the target's units (regression of every kind; circular for periodic targets).</summary>
+    Mae = 1L << 9,
+
+    /// <summary>Root mean squared error, in the target's units (regression of every kind; circular for periodic targets).</summary>
+    Rmse = 1L << 10,
+
+    /// <summary>Coefficient of determination (scalar and vector regression, not periodic).</summary>
+    R2 = 1L << 11,
+
+    /// <summary>Largest absolute error (scalar and periodic regression).</summary>
+    MaxError = 1L << 12,
+
+    /// <summary>Mean intersection over union of predicted and true boxes (box targets).</summary>
+    MeanIoU = 1L << 13,
+}

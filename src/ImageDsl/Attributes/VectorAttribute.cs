@@ -1,0 +1,30 @@
+namespace ImageDsl;
+
+/// <summary>
+/// Marks a property as a fixed-length vector regression target: a <c>float[]</c> or
+/// <c>double[]</c> with a declared <see cref="Length"/> (keypoints, any fixed vector), or a
+/// record or struct whose members are all <c>float</c> or <c>double</c> (one component each,
+/// in declaration order). With <see cref="Min"/> and <see cref="Max"/> every component is
+/// squashed into that range; without, components are standardized on the training set.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
+public sealed class VectorAttribute : TargetAttribute
+{
+    /// <summary>Number of components; required for an array, and must match a record's member count.</summary>
+    public int Length { get; set; }
+
+    /// <summary>Smallest value of every component; set together with <see cref="Max"/>.</summary>
+    public double Min { get; set; } = double.NaN;
+
+    /// <summary>Largest value of every component; set together with <see cref="Min"/>.</summary>
+    public double Max { get; set; } = double.NaN;
+
+    /// <summary>The unit of the values, shown in reports.</summary>
+    public string? Unit { get; set; }
+
+    /// <summary>The delta of the Huber and smooth L1 losses, in the target's own units.</summary>
+    public double HuberDelta { get; set; } = 1.0;
+
+    /// <summary>The CSV columns of the components, in order; by default the member names (records) or <c>Name0</c>, <c>Name1</c>, ... (arrays).</summary>
+    public string[]? Columns { get; set; }
+}

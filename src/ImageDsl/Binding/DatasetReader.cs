@@ -1,0 +1,126 @@
+using ImageDsl.Data;
+using ImageDsl.Images;
+
+namespace ImageDsl.Binding;
+
+/// <summary>
+/// Reads datasets through a generated <see cref="LabelBinding{TLabels}"/>: a <c>labels.csv</c>
+/// manifest (a file column plus the binding's columns) or one sub-folder per label. Every
+/// problem — a missing column, an unparsable value, a label not in the spec, a missing image —
+/// is collected and reported at once, each with its file, line and column.
+/// </summary>
+public static class DatasetReader
+{
+    private static readonly string[] FileColumns = ["file", "path", "image", "filename"];
+
+    /// <summary>Reads <paramref name="directory"/>: its <c>labels.csv</c> if it has one, else its label folders.</summary>
+    public static ImageDataset Load<TLabels>(LabelBinding<TLabels> binding, string directory)
+    {
+        if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"Dataset folder not found: {Path.GetFullPath(directory)}");
+        var manifest = Path.Combine(directory, "labels.csv");
+        if (File.Exists(manifest)) return FromCsv(binding, manifest);
+        if (!binding.HasFolderLabels)
+            throw new DatasetException($"Dataset {directory} has no labels.csv",
+                [new DataProblem(directory, null, null, $"spec {binding.Spec.Name} has no single label target, so it needs a labels.csv manifest with the columns file, {string.Join(", ", binding.Columns)}")]);
+        return Encode(binding, ReadFolders(binding, directory), directory);
+    }
+
+    /// <summary>Reads a CSV manifest into a dataset (see <see cref="ReadCsv{TLabels}"/>).</summary>
+    public static ImageDataset FromCsv<TLabels>(LabelBinding<TLabels> binding, string manifestPath, string? imageDirectory = null) =>
+        Encode(binding, ReadCsv(binding, manifestPath, imageDirectory), manifestPath);
+
+    /// <summary>Turns typed labels into a dataset, encoding each through the binding.</summary>
+    public static ImageDataset Encode<TLabels>(LabelBinding<TLabels> binding, IEnumerable<LabeledImage<TLabels>> images, string? source = null)
+    {
+        var samples = new List<ImageSample>();
+        foreach (var image in images)
+        {
+            var encoded = new float[binding.Spec.EncodedWidth];
+            binding.Encode(image.Labels, encoded);
+            samples.Add(new ImageSample(image.Path, encoded, image.Origin));
+        }
+        return new ImageDataset(binding.Spec, samples, source);
+    }
+
+    /// <summary>
+    /// Reads a CSV manifest with a header row into typed labels: a file column (<c>file</c>,
+    /// <c>path</c>, <c>image</c> or <c>filename</c>) and the binding's columns. Image paths are
+    /// relative to <paramref name="imageDirectory"/>, or else to the manifest's folder (or its
+    /// <c>images/</c> sub-folder).
+    /// </summary>
+    public static IReadOnlyList<LabeledImage<TLabels>> ReadCsv<TLabels>(LabelBinding<TLabels> binding, string manifestPath, string? imageDirectory = null)
+    {
+        if (!File.Exists(manifestPath)) throw new FileNotFoundException($"CSV manifest not found: {Path.GetFullPath(manifestPath)}", manifestPath);
+        var root = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
+        var problems = new List<DataProblem>();
+        var result = new List<LabeledImage<TLabels>>();
+
+        using var reader = new StreamReader(manifestPath);
+        using var records = CsvReader.Read(reader).GetEnumerator();
+        if (!records.MoveNext()) throw new DatasetException($"Manifest {manifestPath} is empty", [new DataProblem(manifestPath, 1, null, "no header row")]);
+        var header = records.Current.Fields.Select(h => h.Trim()).ToArray();
+
+        int fileColumn = Array.FindIndex(header, h => FileColumns.Contains(h, StringComparer.OrdinalIgnoreCase));
+        if (fileColumn < 0) problems.Add(new DataProblem(manifestPath, 1, null, $"no image column; expected one named {string.Join(", ", FileColumns)} (header: {string.Join(",", header)})"));
+        var columns = binding.Columns;
+        var index = new int[columns.Count];
+        for (int c = 0; c < columns.Count; c++)
+        {
+            index[c] = Array.FindIndex(header, h => string.Equals(h, columns[c], StringComparison.OrdinalIgnoreCase));
+            if (index[c] < 0) problems.Add(new DataProblem(manifestPath, 1, columns[c], $"missing column '{columns[c]}' (header: {string.Join(",", header)})"));
+        }
+        if (problems.Count > 0) throw new DatasetException($"Manifest {manifestPath} does not match spec {binding.Spec.Name}", problems);
+
+        var cells = new CsvCells(manifestPath, columns.Select((c, i) => header[index[i]]).ToArray(), index, problems);
+        var searchRoots = imageDirectory is not null ? [imageDirectory] : new[] { root, Path.Combine(root, "images") };
+        while (records.MoveNext())
+        {
+            var (line, fields) = records.Current;
+            if (fields.Length != header.Length)
+            {
+                problems.Add(new DataProblem(manifestPath, line, null, $"{fields.Length} fields where the header has {header.Length}"));
+                continue;
+            }
+            cells.Reset(line, fields);
+            bool ok = binding.TryParse(cells, out var labels);
+            var file = fields[fileColumn].Trim();
+            var path = Path.IsPathRooted(file) ? file : searchRoots.Select(r => Path.Combine(r, file)).FirstOrDefault(File.Exists) ?? Path.Combine(searchRoots[0], file);
+            if (!File.Exists(path)) { problems.Add(new DataProblem(manifestPath, line, header[fileColumn], $"image not found: {path}")); ok = false; }
+            if (ok) result.Add(new LabeledImage<TLabels>(path, labels!, $"{manifestPath}({line})"));
+        }
+        if (problems.Count > 0) throw new DatasetException($"Manifest {manifestPath} has invalid rows", problems);
+        if (result.Count == 0) throw new DatasetException($"Manifest {manifestPath} is empty", [new DataProblem(manifestPath, 2, null, "no data rows after the header")]);
+        return result;
+    }
+
+    /// <summary>Reads <c>DIRECTORY/&lt;label&gt;/*.png</c> into typed labels; folders whose names are no label are reported, all at once.</summary>
+    public static IReadOnlyList<LabeledImage<TLabels>> ReadFolders<TLabels>(LabelBinding<TLabels> binding, string directory)
+    {
+        if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"Dataset folder not found: {Path.GetFullPath(directory)}");
+        var result = new List<LabeledImage<TLabels>>();
+        var problems = new List<DataProblem>();
+        foreach (var folder in Directory.GetDirectories(directory).Order(StringComparer.Ordinal))
+        {
+            var error = binding.TryParseFolder(Path.GetFileName(folder), out var labels);
+            if (error is not null)
+            {
+                problems.Add(new DataProblem(folder, null, null, "folder name " + error));
+                continue;
+            }
+            foreach (var file in Directory.GetFiles(folder).Where(IsImage).Order(StringComparer.Ordinal))
+                result.Add(new LabeledImage<TLabels>(file, labels!, folder));
+        }
+        if (problems.Count > 0) throw new DatasetException($"Dataset {directory} does not match spec {binding.Spec.Name}", problems);
+        if (result.Count == 0) throw new DatasetException($"Dataset {directory} is empty", [new DataProblem(directory, null, null, "no images in label sub-folders")]);
+        return result;
+    }
+
+    private static bool IsImage(string path) => ImageLoader.SupportedExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>An image file and its typed labels.</summary>
+/// <typeparam name="TLabels">The spec class.</typeparam>
+/// <param name="Path">The image file.</param>
+/// <param name="Labels">Its targets.</param>
+/// <param name="Origin">Where the labels came from (a CSV line or a folder), for messages.</param>
+public sealed record LabeledImage<TLabels>(string Path, TLabels Labels, string? Origin = null);
