@@ -16,6 +16,7 @@ internal static class GeneratedNames
     public const string Evaluation = "Evaluation";
     public const string LoadDataset = "LoadDataset";
     public const string LoadCsv = "LoadCsv";
+    public const string OnnxPredictor = "OnnxPredictor";
 
     /// <summary>Public list of a label target's labels, declared in the spec class.</summary>
     public static string Labels(string target) => target + "Labels";
@@ -36,6 +37,7 @@ internal static class GeneratedNames
         yield return Evaluation;
         yield return LoadDataset;
         yield return LoadCsv;
+        yield return OnnxPredictor;
         foreach (var (name, isLabels) in targets)
         {
             if (!isLabels) continue;

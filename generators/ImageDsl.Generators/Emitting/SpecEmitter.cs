@@ -8,7 +8,7 @@ namespace ImageDsl.Generators.Emitting;
 /// <summary>
 /// Writes the generated file of one spec (the shape documented in <c>docs/generated-code.md</c>):
 /// this part writes the frame and the spec class's own members; the partial files next to it
-/// write <c>Prediction</c>/<c>Evaluation</c>, <c>Network</c> and <c>Model</c>.
+/// write <c>Prediction</c>/<c>Evaluation</c>, <c>Network</c>, <c>Model</c> and <c>OnnxPredictor</c>.
 /// </summary>
 internal static partial class SpecEmitter
 {
@@ -47,6 +47,8 @@ internal static partial class SpecEmitter
         WriteNetwork(w, spec);
         w.WriteLine();
         WriteModel(w, spec);
+        w.WriteLine();
+        WriteOnnxPredictor(w, spec);
 
         w.CloseBlock();
         foreach (var _ in spec.ContainingTypes) w.CloseBlock();
