@@ -9,9 +9,11 @@ namespace ImageDsl.Tests.Packaging;
 /// The package alone, in a stranger's project: a new console app outside the repository adds
 /// ImageDsl from a local feed (TorchSharp-cpu and the rest come from NuGet as its dependencies),
 /// declares a spec, builds with warnings as errors, nullable and XML docs on, then trains,
-/// predicts, saves and reloads. It passing means the generator ran from analyzers/, the
-/// generated types compile and are documented, and libtorch loads from the build output
-/// (on Debian 12 only through the buildTransitive fix). About a minute on two cores.
+/// predicts, saves, reloads, exports ONNX and predicts with the generated OnnxPredictor, and
+/// finally predicts from the ONNX file again with libtorch deleted. It passing means the
+/// generator ran from analyzers/, the generated types compile and are documented, libtorch
+/// loads from the build output (on Debian 12 only through the buildTransitive fix), and ONNX
+/// Runtime came with the package. About a minute on two cores.
 /// </summary>
 [Collection(PackagingCollection.Name)]
 public sealed class ConsumerProjectTests(PackedPackage package, ITestOutputHelper log)
@@ -50,14 +52,36 @@ public sealed class ConsumerProjectTests(PackedPackage package, ITestOutputHelpe
         log.WriteLine($"train + predict: {stopwatch.Elapsed.TotalSeconds:F0} s\n{output}");
 
         Assert.Contains("trained: 2 epochs", output);
-        var prediction = Regex.Match(output, @"prediction: (Zero|One) ([0-9.]+) (-?[0-9.]+)");
+        var prediction = Regex.Match(output, @"prediction: ((?:Zero|One) ([0-9.]+) (-?[0-9.]+))");
         Assert.True(prediction.Success, output);
         var probability = double.Parse(prediction.Groups[2].Value, CultureInfo.InvariantCulture);
         var angle = double.Parse(prediction.Groups[3].Value, CultureInfo.InvariantCulture);
         Assert.InRange(probability, 0.5, 1.0);
         Assert.InRange(angle, -45, 45);
-        // Saved and reloaded from the package's own file format: the same prediction.
-        Assert.Contains("reloaded: " + prediction.Value["prediction: ".Length..], output);
+        var printed = prediction.Groups[1].Value;
+        // Saved and reloaded from the package's own file format, then exported to ONNX and run by
+        // the generated OnnxPredictor: the same prediction to the printed digits.
+        Assert.Contains("reloaded: " + printed, output);
+        Assert.Contains("onnx: " + printed, output);
+
+        // The ONNX predictor needs no libtorch: remove it from the output and predict again.
+        var removed = RemoveLibTorch(Path.GetDirectoryName(assembly)!);
+        Assert.NotEmpty(removed);
+        var onnxOnly = DotnetCli.Run(app, TimeSpan.FromMinutes(2), assembly, data, "onnx");
+        log.WriteLine($"without {removed.Count} libtorch files:\n{onnxOnly}");
+        Assert.Contains("onnx-only: " + printed, onnxOnly);
+    }
+
+    /// <summary>Deletes TorchSharp's and libtorch's native libraries, for every platform, from the build output.</summary>
+    private static List<string> RemoveLibTorch(string output)
+    {
+        var removed = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
+            .Where(file => Path.GetFileName(Path.GetDirectoryName(file)) == "native"
+                && Path.GetFileName(file) is var name
+                && (name.Contains("torch", StringComparison.OrdinalIgnoreCase) || name.Contains("c10", StringComparison.Ordinal)))
+            .ToList();
+        foreach (var file in removed) File.Delete(file);
+        return removed;
     }
 
     /// <summary>Four zeros and four ones from the bundled rotation sample, with a manifest naming both targets.</summary>

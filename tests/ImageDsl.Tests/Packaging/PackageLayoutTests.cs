@@ -36,7 +36,7 @@ public sealed class PackageLayoutTests(PackedPackage package)
     }
 
     [Fact]
-    public void Nuspec_has_metadata_and_depends_on_torchsharp_but_not_on_the_generator()
+    public void Nuspec_has_metadata_and_depends_on_torchsharp_and_onnx_runtime_but_not_on_build_tools()
     {
         using var zip = ZipFile.OpenRead(package.PackagePath);
         using var stream = zip.GetEntry("ImageDsl.nuspec")!.Open();
@@ -56,6 +56,9 @@ public sealed class PackageLayoutTests(PackedPackage package)
             .ToDictionary(e => e.Attribute("id")!.Value, e => e.Attribute("version")!.Value);
         Assert.Equal("0.107.0", dependencies["TorchSharp-cpu"]);
         Assert.Equal("2.1.13", dependencies["SixLabors.ImageSharp"]);
-        Assert.DoesNotContain(dependencies.Keys, id => id.Contains("Generators", StringComparison.Ordinal));
+        Assert.Equal("1.31.1", dependencies["Microsoft.ML.OnnxRuntime"]);
+        Assert.Contains("Google.Protobuf", dependencies.Keys);
+        // Build-only tools stay out of consumers' dependency graphs.
+        Assert.DoesNotContain(dependencies.Keys, id => id.Contains("Generators", StringComparison.Ordinal) || id == "Grpc.Tools");
     }
 }

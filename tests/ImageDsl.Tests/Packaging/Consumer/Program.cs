@@ -1,24 +1,38 @@
-// Built from the packed ImageDsl alone, outside the repository (see ConsumerProjectTests):
-// trains a few steps on the images in args[0], predicts, saves and reloads, and prints
-// lines the test checks.
+// Built from the packed ImageDsl alone, outside the repository (see ConsumerProjectTests).
+// `Consumer DATA`: trains a few steps on the images in DATA, predicts, saves and reloads,
+// exports ONNX and predicts with the generated OnnxPredictor. `Consumer DATA onnx`: only the
+// ONNX predictor, which must work with libtorch gone. Prints lines the test checks.
 using ConsumerApp;
 using ImageDsl.Training;
 
 var folder = args[0];
+var image = Directory.GetFiles(Path.Combine(folder, "images")).Order(StringComparer.Ordinal).First();
+var onnxPath = Path.Combine(folder, "model.onnx");
+
+if (args is [_, "onnx"])
+{
+    using var onnxOnly = DigitAngle.OnnxPredictor.Load(onnxPath);
+    Print("onnx-only", onnxOnly.Predict(image));
+    return;
+}
+
 var data = DigitAngle.LoadCsv(Path.Combine(folder, "labels.csv"));
 using var model = DigitAngle.Model.Create(seed: 1);
 var history = model.Train(data, new TrainingOptions { Epochs = 2, BatchSize = 4 });
 Console.WriteLine($"trained: {history.Epochs.Count} epochs");
-
-var image = Directory.GetFiles(Path.Combine(folder, "images")).Order(StringComparer.Ordinal).First();
-DigitAngle.Prediction prediction = model.Predict(image);
-Console.WriteLine($"prediction: {prediction.Digit} {prediction.DigitProbabilities[prediction.Digit]:F4} {prediction.Angle:F4}");
+Print("prediction", model.Predict(image));
 
 var saved = Path.Combine(folder, "model.imgdsl");
 model.Save(saved);
 using var loaded = DigitAngle.Model.Load(saved);
-var again = loaded.Predict(image);
-Console.WriteLine($"reloaded: {again.Digit} {again.DigitProbabilities[again.Digit]:F4} {again.Angle:F4}");
+Print("reloaded", loaded.Predict(image));
+
+loaded.ExportOnnx(onnxPath);
+using var predictor = DigitAngle.OnnxPredictor.Load(onnxPath);
+Print("onnx", predictor.Predict(image));
+
+static void Print(string what, DigitAngle.Prediction p) =>
+    Console.WriteLine($"{what}: {p.Digit} {p.DigitProbabilities[p.Digit]:F4} {p.Angle:F3}");
 
 namespace ConsumerApp
 {
