@@ -19,7 +19,7 @@ public sealed class OnnxPredictorTests(OnnxFixture fixture)
         Assert.Equal(expected.Count, actual.Count);
         for (int i = 0; i < expected.Count; i++)
         {
-            Assert.Equal(expected[i].Digit, actual[i].Digit);
+            AssertSameLabel(expected[i].Digit, actual[i].Digit, expected[i].DigitProbabilities.Values);
             foreach (var digit in OnnxMixed.DigitLabels)
                 Assert.InRange(actual[i].DigitProbabilities[digit], expected[i].DigitProbabilities[digit] - Tolerance, expected[i].DigitProbabilities[digit] + Tolerance);
             Assert.InRange(actual[i].RotationAngle, expected[i].RotationAngle - Tolerance, expected[i].RotationAngle + Tolerance);
@@ -34,10 +34,18 @@ public sealed class OnnxPredictorTests(OnnxFixture fixture)
 
         foreach (var image in fixture.Images)
         {
-            Assert.Equal(fixture.Labels.Predict(image).Digit, labels.Predict(image).Digit);
+            var digit = fixture.Labels.Predict(image);
+            AssertSameLabel(digit.Digit, labels.Predict(image).Digit, digit.DigitProbabilities.Values);
             var angle = fixture.Range.Predict(image).Angle;
             Assert.InRange(range.Predict(image).Angle, angle - Tolerance, angle + Tolerance);
         }
+    }
+
+    /// <summary>The same label, unless the two most probable were too close for float differences to decide.</summary>
+    private static void AssertSameLabel<T>(T expected, T actual, IEnumerable<float> probabilities)
+    {
+        var top = probabilities.OrderDescending().Take(2).ToArray();
+        if (top[0] - top[1] > 2 * Tolerance) Assert.Equal(expected, actual);
     }
 
     [Fact]
