@@ -9,6 +9,7 @@ using static TorchSharp.torch.nn;
 namespace ImageDsl.Tests.Onnx;
 
 /// <summary>A new module type becomes exportable by registering a mapping, as a new backbone would.</summary>
+[Collection(OnnxFixture.Collection)] // it seeds TorchSharp's global generator: not beside other tests
 public sealed class OnnxRegistryTests
 {
     private static readonly ModelSpec Spec = new("Tests.Tiny", new InputSpec(8, 8, 3), Backbone.SmallCnn, [new RangeTargetSpec("Size", 0, 10)]);
