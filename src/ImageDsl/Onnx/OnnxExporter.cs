@@ -1,7 +1,6 @@
 using Google.Protobuf;
 using ImageDsl.Data;
 using ImageDsl.Modeling;
-using ImageDsl.Networks;
 using ImageDsl.Onnx.Protobuf;
 using ImageDsl.Specs;
 using static TorchSharp.torch;
@@ -80,11 +79,12 @@ public static class OnnxExporter
     /// <summary>
     /// The generated network registers its backbone first and then one head per target, in
     /// declaration order (its fields' order); anything else is not a network this exporter knows.
+    /// The backbone is recognised by position, not type: any module with a mapping will do.
     /// </summary>
     private static ((string Name, nn.Module Module) Backbone, (string Name, nn.Module Module)[] Heads) Parts(ModelSpec spec, nn.Module network)
     {
         var children = network.named_children().ToArray();
-        if (children.Length != spec.Targets.Count + 1 || children[0].module is not BackboneModule)
+        if (children.Length != spec.Targets.Count + 1)
             throw new NotSupportedException(
                 $"ONNX export expects a network of a backbone then {spec.Targets.Count} head(s) for {spec.Name}; " +
                 $"{network.GetType().Name} has {string.Join(", ", children.Select(c => $"{c.name} ({c.module.GetType().Name})"))}.");

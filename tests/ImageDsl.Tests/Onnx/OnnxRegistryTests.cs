@@ -1,5 +1,4 @@
 using ImageDsl.Data;
-using ImageDsl.Networks;
 using ImageDsl.Onnx;
 using ImageDsl.Specs;
 using TorchSharp.Modules;
@@ -24,7 +23,7 @@ public sealed class OnnxRegistryTests
             return graph.Node("Mul", [mean, graph.Constant("scale", [backbone.Scale])], graph.ShapeOf(mean));
         });
         manual_seed(4);
-        using var network = new TinyNetwork(new MeanBackbone(3, 0.5f));
+        using var network = new TinyNetwork(new MeanBackbone(0.5f));
         var normalization = new Normalization([0.4f, 0.5f, 0.6f], [0.2f, 0.25f, 0.3f]);
         using var folder = new TemporaryDirectory();
         OnnxExporter.Export(folder.File("tiny.onnx"), Spec, normalization, network);
@@ -50,30 +49,31 @@ public sealed class OnnxRegistryTests
         Assert.Contains("OnnxModules.Register", error.Message);
     }
 
+    // Plain modules rather than BackboneModules: the exporter finds the backbone by position,
+    // and these stay independent of what BackboneModule asks of real backbones.
+
     /// <summary>Features are each channel's mean, scaled.</summary>
-    private sealed class MeanBackbone(int channels, float scale) : BackboneModule(nameof(MeanBackbone))
+    private sealed class MeanBackbone(float scale) : Module<Tensor, Tensor>(nameof(MeanBackbone))
     {
         public float Scale { get; } = scale;
-        public override int FeatureCount => channels;
         public override Tensor forward(Tensor images) => images.mean([2, 3]).mul(Scale);
     }
 
-    private sealed class UnmappedBackbone() : BackboneModule(nameof(UnmappedBackbone))
+    private sealed class UnmappedBackbone() : Module<Tensor, Tensor>(nameof(UnmappedBackbone))
     {
-        public override int FeatureCount => 3;
         public override Tensor forward(Tensor images) => images.mean([2, 3]);
     }
 
     /// <summary>Shaped like a generated network: the backbone field first, then one head per target.</summary>
     private sealed class TinyNetwork : Module<Tensor, Tensor[]>
     {
-        private readonly BackboneModule backbone;
+        private readonly Module<Tensor, Tensor> backbone;
         private readonly Linear size;
 
-        public TinyNetwork(BackboneModule backbone) : base(nameof(TinyNetwork))
+        public TinyNetwork(Module<Tensor, Tensor> backbone) : base(nameof(TinyNetwork))
         {
             this.backbone = backbone;
-            size = Linear(backbone.FeatureCount, 1);
+            size = Linear(3, 1); // three channel means
             RegisterComponents();
         }
 
