@@ -17,6 +17,7 @@ internal static class GeneratedNames
     public const string LoadDataset = "LoadDataset";
     public const string LoadCsv = "LoadCsv";
     public const string Binding = "Binding";
+    public const string OnnxPredictor = "OnnxPredictor";
 
     /// <summary>Public list of a label target's labels, declared in the spec class.</summary>
     public static string Labels(string target) => target + "Labels";
@@ -41,6 +42,7 @@ internal static class GeneratedNames
         yield return LoadDataset;
         yield return LoadCsv;
         yield return Binding;
+        yield return OnnxPredictor;
         foreach (var (name, naming) in targets)
         {
             if (naming != Parsing.TargetNaming.Labels) continue;

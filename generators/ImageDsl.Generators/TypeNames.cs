@@ -59,6 +59,7 @@ internal static class TypeNames
     public const string Backbones = "global::ImageDsl.Networks.Backbones";
     public const string Heads = "global::ImageDsl.Networks.Heads";
     public const string TargetLoss = "global::ImageDsl.Training.TargetLoss";
+    public const string OnnxImagePredictor = "global::ImageDsl.Onnx.OnnxImagePredictor";
     public const string Tensor = "global::TorchSharp.torch.Tensor";
     public const string Module = "global::TorchSharp.torch.nn.Module";
     public const string GeneratedCodeAttribute = "global::System.CodeDom.Compiler.GeneratedCode";

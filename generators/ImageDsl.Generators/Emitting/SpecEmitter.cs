@@ -8,7 +8,7 @@ namespace ImageDsl.Generators.Emitting;
 /// <summary>
 /// Writes the generated file of one spec (the shape documented in <c>docs/generated-code.md</c>):
 /// this part writes the frame and the spec class's own members; the partial files next to it
-/// write <c>Prediction</c>/<c>Evaluation</c>, <c>Network</c>, <c>Model</c> and <c>Binding</c>.
+/// write <c>Prediction</c>/<c>Evaluation</c>, <c>Network</c>, <c>Model</c>, <c>Binding</c> and <c>OnnxPredictor</c>.
 /// </summary>
 internal static partial class SpecEmitter
 {
@@ -49,6 +49,7 @@ internal static partial class SpecEmitter
         WriteModel(w, spec);
         w.WriteLine();
         WriteBinding(w, spec);
+        WriteOnnxPredictor(w, spec);
 
         w.CloseBlock();
         foreach (var _ in spec.ContainingTypes) w.CloseBlock();

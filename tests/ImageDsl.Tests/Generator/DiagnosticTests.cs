@@ -96,6 +96,7 @@ public class DiagnosticTests
     [InlineData("private static readonly Digit[] [|DigitLabelArray|] = [];", "'DigitLabelArray'")]
     [InlineData("public class [|Model|] { }", "'Model'")]
     [InlineData("public delegate void [|Prediction|]();", "'Prediction'")]
+    [InlineData("public class [|OnnxPredictor|] { }", "'OnnxPredictor'")]
     public Task IMGDSL0008_member_already_declared(string member, string message) =>
         AssertReports("IMGDSL0008", $"[ImageModel] public partial class Spec1 {{ {DigitTarget} {member} }}", message);
 

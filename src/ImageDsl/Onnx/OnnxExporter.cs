@@ -1,0 +1,112 @@
+using Google.Protobuf;
+using ImageDsl.Data;
+using ImageDsl.Modeling;
+using ImageDsl.Onnx.Protobuf;
+using ImageDsl.Specs;
+using static TorchSharp.torch;
+
+namespace ImageDsl.Onnx;
+
+/// <summary>
+/// Writes a model as an ONNX file that runs without .NET or TorchSharp (ONNX Runtime, inference
+/// servers). TorchSharp has no ONNX exporter; this one writes the graph from what the spec says
+/// the network is, walking its modules through <see cref="OnnxModules"/> and each target's
+/// post-processing through <see cref="OnnxTargets"/>. See docs/onnx.md.
+/// </summary>
+/// <remarks>
+/// The graph takes <see cref="InputName"/>: float32 <c>[batch, channels, height, width]</c>, pixel
+/// values 0..255 of images already converted to the spec's size and channels (RGB order); the
+/// model's normalization is the graph's first two nodes. It returns one output per target, named
+/// by <see cref="OnnxTargets.OutputNames"/>: label probabilities, or range values in user units.
+/// </remarks>
+public static class OnnxExporter
+{
+    /// <summary>ONNX IR version 8: read by ONNX Runtime 1.14 and later.</summary>
+    public const long IrVersion = 8;
+
+    /// <summary>The ONNX operator set, 17: every operator used has had its current form since.</summary>
+    public const long OpsetVersion = 17;
+
+    /// <summary>The graph input's name.</summary>
+    public const string InputName = "image";
+
+    /// <summary>Writes the ONNX model atomically (beside, then renamed over, <paramref name="path"/>).</summary>
+    /// <param name="path">The .onnx file to write.</param>
+    /// <param name="spec">The spec the network was built for.</param>
+    /// <param name="normalization">The pixel normalization the network was trained with.</param>
+    /// <param name="network">The network: a backbone, then one head per target, as generated.</param>
+    public static void Export(string path, ModelSpec spec, Normalization normalization, nn.Module network)
+    {
+        var model = Build(spec, normalization, network);
+        AtomicFile.Write(path, stream => model.WriteTo(stream));
+    }
+
+    internal static ModelProto Build(ModelSpec spec, Normalization normalization, nn.Module network)
+    {
+        var (backbone, heads) = Parts(spec, network);
+        var outputs = OnnxTargets.OutputNames(spec);
+        var graph = new OnnxGraphBuilder(spec.Name);
+        graph.Reserve(InputName);
+        foreach (var output in outputs) graph.Reserve(output);
+
+        var input = spec.Input;
+        graph.Input(InputName, TensorProto.Types.DataType.Float, [OnnxGraphBuilder.BatchDimension, input.Channels, input.Height, input.Width],
+            $"{input.Width}x{input.Height} images with {input.Channels} channel(s) ({(input.Channels == 1 ? "grayscale" : "RGB")}), float32 pixel values 0..255, NCHW.");
+        var x = Normalize(graph, normalization);
+        var features = graph.Emit(backbone.Module, x, backbone.Name);
+        for (int t = 0; t < spec.Targets.Count; t++)
+        {
+            var head = graph.Emit(heads[t].Module, features, heads[t].Name);
+            graph.Output(outputs[t], OnnxTargets.Map(graph, spec.Targets[t], head), Describe(spec.Targets[t]));
+        }
+
+        var model = new ModelProto
+        {
+            IrVersion = IrVersion,
+            ProducerName = "ImageDsl",
+            ProducerVersion = typeof(OnnxExporter).Assembly.GetName().Version?.ToString(3) ?? "",
+            Domain = "imagedsl",
+            ModelVersion = 1,
+            DocString = $"{spec.Name}: {string.Join("; ", spec.Targets.Select(t => t.Describe()))}. Exported by ImageDsl.",
+            Graph = graph.Build(),
+        };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OpsetVersion });
+        foreach (var (key, value) in OnnxMetadata.For(spec, normalization, outputs))
+            model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+        return model;
+    }
+
+    /// <summary>
+    /// The generated network registers its backbone first and then one head per target, in
+    /// declaration order (its fields' order); anything else is not a network this exporter knows.
+    /// The backbone is recognised by position, not type: any module with a mapping will do.
+    /// </summary>
+    private static ((string Name, nn.Module Module) Backbone, (string Name, nn.Module Module)[] Heads) Parts(ModelSpec spec, nn.Module network)
+    {
+        var children = network.named_children().ToArray();
+        if (children.Length != spec.Targets.Count + 1)
+            throw new NotSupportedException(
+                $"ONNX export expects a network of a backbone then {spec.Targets.Count} head(s) for {spec.Name}; " +
+                $"{network.GetType().Name} has {string.Join(", ", children.Select(c => $"{c.name} ({c.module.GetType().Name})"))}.");
+        return (children[0], children[1..]);
+    }
+
+    /// <summary>As <see cref="Normalization.Apply"/>, with the same float constants: x * 1 / (255 std) - mean / std.</summary>
+    private static string Normalize(OnnxGraphBuilder graph, Normalization normalization)
+    {
+        int channels = normalization.Mean.Length;
+        long[] shape = [1, channels, 1, 1];
+        var scale = normalization.Std.Select(s => 1f / (255f * s)).ToArray();
+        var shift = normalization.Mean.Zip(normalization.Std, (m, s) => -m / s).ToArray();
+        var image = graph.ShapeOf(InputName);
+        var scaled = graph.Node("Mul", [InputName, graph.Constant("normalize/scale", scale, shape)], image);
+        return graph.Node("Add", [scaled, graph.Constant("normalize/shift", shift, shape)], image);
+    }
+
+    private static string Describe(TargetSpec target) => target switch
+    {
+        LabelTargetSpec labels => $"Probability of each label of {labels.Name}, in this order: {string.Join(", ", labels.Labels)}.",
+        RangeTargetSpec range => $"{range.Name}{(range.Unit is null ? "" : " in " + range.Unit)}, within [{range.Min}, {range.Max}].",
+        _ => target.Describe(),
+    };
+}

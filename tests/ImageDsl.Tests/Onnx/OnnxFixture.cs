@@ -1,0 +1,124 @@
+using System.Globalization;
+using ImageDsl.Data;
+using ImageDsl.Images;
+using ImageDsl.Modeling;
+using ImageDsl.Specs;
+using ImageDsl.Tests.EndToEnd;
+using ImageDsl.Training;
+using static TorchSharp.torch;
+
+namespace ImageDsl.Tests.Onnx;
+
+/// <summary>Bundled rotation images with both their digit (from the file name) and their angle.</summary>
+internal static class OnnxSamples
+{
+    public static IReadOnlyList<(string Path, Digit Digit, double Angle)> Load(int count) =>
+        File.ReadLines(RepositoryPaths.BundledData("rotation", "train", "labels.csv")).Skip(1)
+            .Select(line => line.Split(','))
+            .Select(cells => (Path: RepositoryPaths.BundledData("rotation", "train", cells[0]),
+                Digit: (Digit)(Path.GetFileName(cells[0])[0] - '0'),
+                Angle: double.Parse(cells[1], CultureInfo.InvariantCulture)))
+            .Where((_, i) => i % 50 == 0) // spread over the digits, which the file is sorted by
+            .Take(count)
+            .ToList();
+
+    /// <summary>Images decoded as the spec's input, stacked [N, C, H, W] as bytes.</summary>
+    public static byte[] Decode(InputSpec input, IEnumerable<string> paths)
+    {
+        var list = paths.ToList();
+        var bytes = new byte[list.Count * input.Size];
+        for (int i = 0; i < list.Count; i++) ImageLoader.Decode(list[i], input, bytes.AsSpan(i * input.Size, input.Size));
+        return bytes;
+    }
+}
+
+/// <summary>
+/// Each ONNX test spec trained for two steps (so batch norm's running statistics and all weights
+/// have moved from their initial values) and exported once, in a temporary folder.
+/// </summary>
+public sealed class OnnxFixture : IDisposable
+{
+    /// <summary>The collection sharing this fixture: it trains three models, once.</summary>
+    public const string Collection = "Onnx";
+
+    private readonly TemporaryDirectory folder = new();
+
+    public OnnxFixture()
+    {
+        var samples = OnnxSamples.Load(16);
+        var options = new TrainingOptions { Epochs = 1, BatchSize = 8, Seed = 3 };
+
+        Labels = OnnxLabels.Model.Create(seed: 1);
+        Labels.Train(Labels.CreateDataset(samples.Select(s => (s.Path, new OnnxLabels { Digit = s.Digit }))), options);
+        Range = OnnxRange.Model.Create(seed: 2);
+        Range.Train(Range.CreateDataset(samples.Select(s => (s.Path, new OnnxRange { Angle = (float)s.Angle }))), options);
+        Mixed = OnnxMixed.Model.Create(seed: 3);
+        Mixed.Train(Mixed.CreateDataset(samples.Select(s => (s.Path, new OnnxMixed { Digit = s.Digit, RotationAngle = s.Angle }))), options);
+
+        foreach (var (name, model) in Models) model.ExportOnnx(Onnx(name));
+        Images = samples.Select(s => s.Path).Take(8).ToList();
+    }
+
+    public OnnxLabels.Model Labels { get; }
+    public OnnxRange.Model Range { get; }
+    public OnnxMixed.Model Mixed { get; }
+
+    /// <summary>Eight images the comparisons run on.</summary>
+    public IReadOnlyList<string> Images { get; }
+
+    /// <summary>The exported file of the model named <paramref name="name"/>.</summary>
+    public string Onnx(string name) => folder.File(name + ".onnx");
+
+    /// <summary>The models by name, as the untyped view the comparisons need.</summary>
+    public IEnumerable<(string Name, IOnnxComparable Model)> Models =>
+    [
+        ("labels", new Comparable<OnnxLabels, OnnxLabels.Prediction>(Labels)),
+        ("range", new Comparable<OnnxRange, OnnxRange.Prediction>(Range)),
+        ("mixed", new Comparable<OnnxMixed, OnnxMixed.Prediction>(Mixed)),
+    ];
+
+    public void Dispose()
+    {
+        Labels.Dispose();
+        Range.Dispose();
+        Mixed.Dispose();
+        folder.Dispose();
+    }
+}
+
+/// <summary>What the comparisons need of a model, whatever its spec.</summary>
+public interface IOnnxComparable
+{
+    ModelSpec Spec { get; }
+
+    void ExportOnnx(string path);
+
+    /// <summary>TorchSharp's decoded outputs (probabilities, values in user units) per image and target.</summary>
+    float[][][] TorchOutputs(byte[] images, int count);
+}
+
+internal sealed class Comparable<TLabels, TPrediction>(ImageModel<TLabels, TPrediction> model) : IOnnxComparable
+{
+    public ModelSpec Spec => model.Spec;
+
+    public void ExportOnnx(string path) => model.ExportOnnx(path);
+
+    public float[][][] TorchOutputs(byte[] images, int count)
+    {
+        using var scope = NewDisposeScope();
+        var input = Spec.Input;
+        var batch = tensor(images, [count, input.Channels, input.Height, input.Width], ScalarType.Byte);
+        var decoded = model.DecodeOutputs(model.RunNetwork(model.Normalization.Apply(batch)));
+        return decoded.Select(d => Enumerable.Range(0, Spec.Targets.Count).Select(t => Spec.Targets[t] is LabelTargetSpec
+            ? d.Probabilities(t)
+            : [(float)d.Value(t)]).ToArray()).ToArray();
+    }
+}
+
+/// <summary>
+/// Runs alone, after the parallel tests: training and seeding use TorchSharp's process-wide random
+/// generator, and tests that check bit-for-bit reproducibility (a resumed checkpoint) must not
+/// have it drawn from or reseeded under them.
+/// </summary>
+[CollectionDefinition(OnnxFixture.Collection, DisableParallelization = true)]
+public sealed class OnnxCollection : ICollectionFixture<OnnxFixture>;

@@ -1,0 +1,64 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+
+namespace ImageDsl.Tests.Packaging;
+
+/// <summary>What <c>dotnet pack</c> puts in the one ImageDsl package.</summary>
+[Collection(PackagingCollection.Name)]
+public sealed class PackageLayoutTests(PackedPackage package)
+{
+    [Fact]
+    public void Package_holds_runtime_docs_generator_build_fix_and_readme()
+    {
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+
+        Assert.Contains("lib/net10.0/ImageDsl.dll", entries);
+        Assert.Contains("lib/net10.0/ImageDsl.xml", entries);
+        // The generator is an analyzer only: never a lib/ reference the consumer compiles against.
+        Assert.Contains("analyzers/dotnet/cs/ImageDsl.Generators.dll", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generators", StringComparison.Ordinal));
+        Assert.Contains("buildTransitive/ImageDsl.targets", entries);
+        Assert.Contains("buildTransitive/ImageDsl.LibTorchFix.targets", entries);
+        Assert.Contains("buildTransitive/ImageDslPatchLibTorchSharp.cs", entries);
+        Assert.Contains("README.md", entries);
+    }
+
+    [Fact]
+    public void Packed_libtorch_fix_is_the_file_the_repository_builds_with()
+    {
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        foreach (var name in new[] { "ImageDsl.LibTorchFix.targets", "ImageDslPatchLibTorchSharp.cs" })
+        {
+            using var reader = new StreamReader(zip.GetEntry("buildTransitive/" + name)!.Open());
+            Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "build", name)), reader.ReadToEnd());
+        }
+    }
+
+    [Fact]
+    public void Nuspec_has_metadata_and_depends_on_torchsharp_and_onnx_runtime_but_not_on_build_tools()
+    {
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        using var stream = zip.GetEntry("ImageDsl.nuspec")!.Open();
+        var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string Value(string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
+
+        Assert.Equal("ImageDsl", Value("id"));
+        Assert.Equal(package.Version, Value("version"));
+        Assert.Equal("MIT", Value("license"));
+        Assert.Equal("README.md", Value("readme"));
+        Assert.False(string.IsNullOrWhiteSpace(Value("description")));
+        Assert.Contains("source-generator", Value("tags"));
+        var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+        Assert.StartsWith("https://", repository.Attribute("url")!.Value);
+
+        var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency")
+            .ToDictionary(e => e.Attribute("id")!.Value, e => e.Attribute("version")!.Value);
+        Assert.Equal("0.107.0", dependencies["TorchSharp-cpu"]);
+        Assert.Equal("2.1.13", dependencies["SixLabors.ImageSharp"]);
+        Assert.Equal("1.31.1", dependencies["Microsoft.ML.OnnxRuntime"]);
+        Assert.Contains("Google.Protobuf", dependencies.Keys);
+        // Build-only tools stay out of consumers' dependency graphs.
+        Assert.DoesNotContain(dependencies.Keys, id => id.Contains("Generators", StringComparison.Ordinal) || id == "Grpc.Tools");
+    }
+}

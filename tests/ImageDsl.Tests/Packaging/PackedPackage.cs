@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace ImageDsl.Tests.Packaging;
+
+/// <summary>
+/// Packs <c>src/ImageDsl</c> once for the packaging tests into a local feed outside the
+/// repository, under a version no earlier run used: NuGet's global cache keeps every
+/// <c>ImageDsl 0.1.0</c> it extracts, so a fixed version would hand later runs a stale package.
+/// </summary>
+public sealed class PackedPackage : IDisposable
+{
+    private readonly TemporaryDirectory root = new();
+
+    /// <summary>Packs the package; takes 10–60 s depending on what Release already built.</summary>
+    public PackedPackage()
+    {
+        Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + Environment.ProcessId;
+        Feed = Path.Combine(root.Path, "feed");
+        Directory.CreateDirectory(Feed);
+        // --no-restore: the test build restored the repository already, and a restore here
+        // would rewrite the repository's obj/ with this throwaway version.
+        PackOutput = DotnetCli.Run(RepositoryPaths.Root, TimeSpan.FromMinutes(5),
+            "pack", Path.Combine("src", "ImageDsl", "ImageDsl.csproj"), "--no-restore", "-c", "Release",
+            "-o", Feed, "-p:Version=" + Version);
+        PackagePath = Path.Combine(Feed, $"ImageDsl.{Version}.nupkg");
+    }
+
+    /// <summary>The unique version packed for this run.</summary>
+    public string Version { get; }
+
+    /// <summary>The local feed folder holding the package.</summary>
+    public string Feed { get; }
+
+    /// <summary>The .nupkg file.</summary>
+    public string PackagePath { get; }
+
+    /// <summary>What <c>dotnet pack</c> printed.</summary>
+    public string PackOutput { get; }
+
+    /// <summary>A fresh folder for a consumer project, outside the repository.</summary>
+    public string NewFolder(string name)
+    {
+        var path = Path.Combine(root.Path, name);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>Removes the feed and this run's copy of the package from NuGet's global cache.</summary>
+    public void Dispose()
+    {
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var extracted = Path.Combine(cache, "imagedsl", Version);
+        try { if (Directory.Exists(extracted)) Directory.Delete(extracted, recursive: true); }
+        catch (IOException) { } // best effort: a leftover copy is harmless, its version is never reused
+        root.Dispose();
+    }
+}
+
+/// <summary>Pack once for all packaging tests, and run them alone: they build whole projects on both cores.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PackagingCollection : ICollectionFixture<PackedPackage>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Packaging";
+}
