@@ -35,7 +35,8 @@ internal static partial class SpecEmitter
             case ScalarTargetModel scalar:
                 var type = scalar.Kind == ScalarKind.Periodic ? TypeNames.PeriodicTargetSpec : TypeNames.RangeTargetSpec;
                 first = $"new {type}({name}, {Literals.Double(scalar.Min)}, {Literals.Double(scalar.Max)}, unit: {Literals.String(scalar.Unit)},";
-                second = $"loss: {TypeNames.LossFunction}.{Id(scalar.Loss)}, huberDelta: {Literals.Double(scalar.HuberDelta)}, {common})";
+                var tolerance = scalar.Kind == ScalarKind.Range && scalar.Tolerance > 0 ? $", tolerance: {Literals.Double(scalar.Tolerance)}" : "";
+                second = $"loss: {TypeNames.LossFunction}.{Id(scalar.Loss)}, huberDelta: {Literals.Double(scalar.HuberDelta)}, {common}{tolerance})";
                 break;
             case VectorTargetModel vector:
                 var range = vector.HasRange ? $"min: {Literals.Double(vector.Min)}, max: {Literals.Double(vector.Max)}" : "min: null, max: null";

@@ -90,6 +90,7 @@ internal sealed record MultiLabelTargetModel(
 /// <param name="Unit">The declared unit, or null.</param>
 /// <param name="Loss">The <c>ImageDsl.LossFunction</c> member name.</param>
 /// <param name="HuberDelta">The declared Huber delta.</param>
+/// <param name="Tolerance">The declared acceptable error of a bounded range (0: none).</param>
 internal sealed record ScalarTargetModel(
     string Name,
     string Column,
@@ -101,7 +102,8 @@ internal sealed record ScalarTargetModel(
     double Max,
     string? Unit,
     string Loss,
-    double HuberDelta)
+    double HuberDelta,
+    double Tolerance = 0)
     : TargetModel(Name, Column, LossWeight, Metrics);
 
 /// <summary>Which scalar regression a <see cref="ScalarTargetModel"/> is.</summary>

@@ -40,7 +40,10 @@ internal sealed partial class SpecParser
         var (column, weight, metrics, loss) = Common(arguments, property, periodic ? "periodic" : "range", RegressionLosses, periodic ? PeriodicMetrics : ScalarMetrics);
         var huberDelta = HuberDelta(arguments, property);
         bool isFloat = property.Type.SpecialType == SpecialType.System_Single;
-        return new ScalarTargetModel(property.Name, column, weight, metrics, periodic ? ScalarKind.Periodic : ScalarKind.Range, isFloat, min, max, unit, loss, huberDelta);
+        // A negative or non-finite tolerance means none: it only adds a reported share.
+        var tolerance = arguments.Double("Tolerance", 0);
+        if (!(tolerance > 0) || double.IsInfinity(tolerance)) tolerance = 0;
+        return new ScalarTargetModel(property.Name, column, weight, metrics, periodic ? ScalarKind.Periodic : ScalarKind.Range, isFloat, min, max, unit, loss, huberDelta, tolerance);
     }
 
     private void CheckPeriod(AttributeReader arguments, IPropertySymbol property, double min, double max, string? unit)

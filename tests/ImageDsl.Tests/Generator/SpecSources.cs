@@ -32,7 +32,7 @@ internal static class SpecSources
         public partial class RotationEstimator
         {
             /// <summary>The rotation.</summary>
-            [Range(-45, 45, Unit = "degrees")] public float Angle { get; init; }
+            [Range(-45, 45, Unit = "degrees", Tolerance = 10)] public float Angle { get; init; }
         }
         """;
 
