@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace ImageDsl.Tests.EndToEnd;
 
+[Collection(ReproducibleRuns.Name)]
 public class CheckpointTests(ITestOutputHelper output)
 {
     private static ImageDsl.Data.ImageDataset SmallDigits() =>
@@ -24,7 +25,8 @@ public class CheckpointTests(ITestOutputHelper output)
         };
 
         // With two threads, CPU kernels may sum in either order; Adam turns such last-bit
-        // differences in near-zero gradients into visible ones. One thread makes both runs exact.
+        // differences in near-zero gradients into visible ones. One thread makes both runs exact
+        // (and this collection runs alone, so no other test shares the global generator or threads).
         int threads = TorchSharp.torch.get_num_threads();
         TorchSharp.torch.set_num_threads(1);
         try

@@ -3,6 +3,7 @@ using ImageDsl.Training;
 namespace ImageDsl.Tests.EndToEnd;
 
 /// <summary>Short real training runs on the bundled sample (a few seconds each on 2 cores).</summary>
+[Collection(ReproducibleRuns.Name)]
 public class TrainingRunTests
 {
     [Fact]
