@@ -15,8 +15,8 @@ return ExampleMain.Run("DigitClassifier", args, Path.Combine("out", "digit-class
     using var model = DigitClassifier.Model.Create(seed: 1);
     var options = new TrainingOptions
     {
-        Epochs = arguments.Epochs ?? 20,
-        Augmentation = new Augmentation { Shift = 2, Rotation = 10, Scale = 0.1 },
+        Epochs = arguments.Epochs ?? 12,
+        Augmentation = new Augmentation { Shift = 2 },
     };
     var history = ConsoleProgress.Run("DigitClassifier", progress => model.Train(train, options, progress));
 

@@ -17,7 +17,7 @@ return ExampleMain.Run("RotationEstimator", args, Path.Combine("out", "rotation-
     var options = new TrainingOptions
     {
         Epochs = arguments.Epochs ?? 40,
-        Augmentation = new Augmentation { Shift = 2, Scale = 0.1 },
+        Augmentation = new Augmentation { Shift = 2 },
     };
     var history = ConsoleProgress.Run("RotationEstimator", progress => model.Train(train, options, progress));
 

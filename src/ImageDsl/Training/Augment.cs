@@ -22,8 +22,10 @@ internal static class Augment
         {
             var angle = Uniform(n, augmentation.Rotation * Math.PI / 180, generator);
             var scale = Uniform(n, augmentation.Scale, generator) + 1.0;
-            var dx = Uniform(n, augmentation.Shift, generator);
-            var dy = Uniform(n, augmentation.Shift, generator);
+            // Whole pixels: a pure shift then copies pixels exactly instead of blurring them,
+            // so training images stay as sharp as the ones the model is tested on.
+            var dx = Uniform(n, augmentation.Shift, generator).round();
+            var dy = Uniform(n, augmentation.Shift, generator).round();
             var flip = augmentation.FlipHorizontal
                 ? (rand([n], generator: generator) < 0.5).to_type(ScalarType.Float32) * -2 + 1
                 : ones(n);

@@ -13,7 +13,7 @@ public sealed record Augmentation
     /// <summary>No augmentation.</summary>
     public static Augmentation None { get; } = new();
 
-    /// <summary>Largest shift in pixels, in x and in y (uniform in [-Shift, Shift]).</summary>
+    /// <summary>Largest shift in pixels, in x and in y (uniform in [-Shift, Shift], rounded to whole pixels).</summary>
     public double Shift { get; init; }
 
     /// <summary>Largest rotation in degrees (uniform in [-Rotation, Rotation]).</summary>
