@@ -27,16 +27,17 @@ else
     Console.WriteLine($"- PyTorch {pytorch.Info["torch"]} ({pytorch.Info["python"]}) / torchvision {pytorch.Info["torchvision"]}: intra-op threads {pytorch.Info["threads"]}, inter-op threads {pytorch.Info["interop_threads"]}; " +
                       $"build {string.Join(" ", pytorch.Info["build"]!.AsArray().Select(n => n!.GetValue<string>()))}; " +
                       $"BLAS loaded: {string.Join(", ", pytorch.Info["blas_loaded"]!.AsArray().Select(n => n!.GetValue<string>()))}");
-Console.WriteLine("- Ratios are speed ratios, ImageDsl ÷ other (images/s, or 1/latency): above 1 means ImageDsl is faster. Each is the median of per-round ratios, [min–max] beside it;");
-Console.WriteLine("  \"wall\" uses elapsed time, \"CPU\" the process's CPU time (all threads), which another program on the machine disturbs much less.");
+Console.WriteLine("- Figures are each side's best round (images/s by the wall clock; latency: median of the round's single-image calls).");
+Console.WriteLine("- Ratios are speed ratios, ImageDsl ÷ other: above 1 means ImageDsl is faster. \"best\" compares best rounds; \"paired\" is the median of");
+Console.WriteLine("  per-round ratios, [min–max] beside it, by elapsed time (\"wall\") or by the process's CPU time (\"CPU\", all threads).");
 Console.WriteLine();
 
 var root = Path.Combine(Path.GetTempPath(), "imagedsl-benchmark-" + Environment.ProcessId);
 try
 {
     var header = pytorch is null
-        ? "| workload | measure | ImageDsl | hand-written TorchSharp | ÷ hand-written, wall | ÷ hand-written, CPU |"
-        : "| workload | measure | ImageDsl | hand-written TorchSharp | ÷ hand-written, wall | ÷ hand-written, CPU | PyTorch | ÷ PyTorch, wall | ÷ PyTorch, CPU |";
+        ? "| workload | measure (best round) | ImageDsl | hand-written TorchSharp | ÷ hand: best | ÷ hand: paired, wall | ÷ hand: paired, CPU |"
+        : "| workload | measure (best round) | ImageDsl | hand-written TorchSharp | ÷ hand: best | ÷ hand: paired, wall | ÷ hand: paired, CPU | PyTorch | ÷ PyTorch: best | ÷ PyTorch: paired, wall | ÷ PyTorch: paired, CPU |";
     Console.WriteLine(header);
     Console.WriteLine(string.Concat(header.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(_ => "| --- ")) + "|");
     foreach (var workload in Workload.All.Where(w => only is null || w.Name == only))
@@ -80,8 +81,12 @@ Measurement Measure(string name, bool isLatency, Func<Timing> ours, Func<Timing>
 static string Row(Workload workload, Measurement m)
 {
     string format = m.IsLatency ? "F2" : "F0";
-    var cells = new List<string> { workload.Name, m.Name, m.Median(0).ToString(format), m.Median(1).ToString(format), Ratio(m.SpeedRatio(1, false)), Ratio(m.SpeedRatio(1, true)) };
-    if (m.Sides.Count > 2) { cells.Add(m.Median(2).ToString(format)); cells.Add(Ratio(m.SpeedRatio(2, false))); cells.Add(Ratio(m.SpeedRatio(2, true))); }
+    var cells = new List<string> { workload.Name, m.Name, m.Best(0).ToString(format), m.Best(1).ToString(format) };
+    for (int side = 1; side < m.Sides.Count; side++)
+    {
+        if (side > 1) cells.Add(m.Best(side).ToString(format));
+        cells.AddRange([m.BestRatio(side).ToString("F2"), Ratio(m.SpeedRatio(side, false)), Ratio(m.SpeedRatio(side, true))]);
+    }
     return "| " + string.Join(" | ", cells) + " |";
 }
 

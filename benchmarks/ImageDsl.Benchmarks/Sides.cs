@@ -45,7 +45,7 @@ internal readonly record struct Timing(double Images, double WallSeconds, double
 /// <param name="Rounds">Interleaved rounds; each reports the median.</param>
 internal sealed record Effort(int TrainSteps, int InferenceBatches, int LatencyRepetitions, int Rounds)
 {
-    public static Effort Quick { get; } = new(2, 1, 10, 3);
+    public static Effort Quick { get; } = new(3, 1, 10, 3);
 
-    public static Effort Full { get; } = new(4, 2, 20, 7);
+    public static Effort Full { get; } = new(8, 2, 20, 7);
 }

@@ -33,9 +33,13 @@ try
 
     var accuracy = evaluation.Digit.Metrics.Accuracy;
     var iou = evaluation.Box.Metrics.MeanIoU;
-    var summary = new { accuracy, meanIoU = iou, boxMae = evaluation.Box.Metrics.Mae, epochs = options.Epochs, wallSeconds = clock.Elapsed.TotalSeconds };
+    var summary = new
+    {
+        accuracy, meanIoU = iou, boxMae = evaluation.Box.Metrics.Mae, epochs = options.Epochs, wallSeconds = clock.Elapsed.TotalSeconds,
+        cpuSeconds = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, loadAverage = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : null,
+    };
     File.WriteAllText(Path.Combine(arguments.Out, "summary.json"), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
-    Console.WriteLine($"test accuracy {accuracy:P2}, mean IoU {iou:F3}, box MAE {evaluation.Box.Metrics.Mae:F2} px; wall time {clock.Elapsed:mm\\:ss}; report and model in {Path.GetFullPath(arguments.Out)}");
+    Console.WriteLine($"test accuracy {accuracy:P2}, mean IoU {iou:F3}, box MAE {evaluation.Box.Metrics.Mae:F2} px; wall time {clock.Elapsed:h\\:mm\\:ss}; report and model in {Path.GetFullPath(arguments.Out)}");
     return 0;
 }
 catch (Exception e) when (e is ImageDsl.Data.DatasetException or IOException or InvalidOperationException)

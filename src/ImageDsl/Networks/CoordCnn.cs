@@ -8,11 +8,11 @@ namespace ImageDsl.Networks;
 /// <summary>
 /// A coordinate-aware convolutional network for small images that need both *what* and
 /// *where* (a digit and its box): CoordConv-style x and y channels (−1 to 1) appended to the
-/// image, five conv(3x3) / batch-norm / ReLU blocks (24, 48, 96, 128, 128 channels) that halve
-/// the map after each of the first four while it is at least 8 pixels on a side (the first by a
-/// stride-2 convolution on images of 48 pixels and more, which keeps CPU training fast; the
-/// others by max-pooling), then the map is pooled to 4x4 and flattened into a 256-unit fully
-/// connected layer. The coordinate
+/// image, five conv(3x3) / batch-norm / ReLU blocks (24, 48, 96, 128, 128 channels), the first
+/// four followed by 2x max-pooling while the map is at least 8 pixels on a side, then the map is
+/// pooled to 4x4 and flattened into a 256-unit fully connected layer. The first block works at
+/// full resolution (a strided first convolution was cheaper but lost the one-pixel strokes of
+/// small digits). The coordinate
 /// channels let early filters respond to absolute position, and flattening (rather than global
 /// pooling) keeps where things are: both help box and keypoint regression.
 /// </summary>
@@ -40,8 +40,7 @@ public sealed class CoordCnn : BackboneModule
         for (int b = 0; b < Widths.Length; b++)
         {
             bool halve = b < Widths.Length - 1 && side >= 8;
-            bool stride = halve && b == 0 && side >= 48;
-            list.Add(Block(channels, Widths[b], pool: halve && !stride, stride: stride ? 2 : 1));
+            list.Add(Block(channels, Widths[b], pool: halve));
             channels = Widths[b];
             if (halve) side /= 2;
         }
@@ -76,10 +75,10 @@ public sealed class CoordCnn : BackboneModule
         return features.MoveToOuterDisposeScope();
     }
 
-    private static Sequential Block(int inChannels, int outChannels, bool pool, int stride)
+    private static Sequential Block(int inChannels, int outChannels, bool pool)
     {
         var block = Sequential(
-            ("conv", Conv2d(inChannels, outChannels, 3, stride: stride, padding: 1, bias: false)),
+            ("conv", Conv2d(inChannels, outChannels, 3, padding: 1, bias: false)),
             ("bn", BatchNorm2d(outChannels)),
             ("relu", ReLU(inplace: true)));
         if (pool) block.append("pool", MaxPool2d(2));
