@@ -24,6 +24,7 @@ internal static class TypeNames
     public const string LossFunction = "global::ImageDsl.LossFunction";
     public const string Metric = "global::ImageDsl.Metric";
     public const string BoxFormat = "global::ImageDsl.BoxFormat";
+    public const string RotationSense = "global::ImageDsl.RotationSense";
     public const string BinaryTargetSpec = "global::ImageDsl.Specs.BinaryTargetSpec";
     public const string MultiLabelTargetSpec = "global::ImageDsl.Specs.MultiLabelTargetSpec";
     public const string PeriodicTargetSpec = "global::ImageDsl.Specs.PeriodicTargetSpec";

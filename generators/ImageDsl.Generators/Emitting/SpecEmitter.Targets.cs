@@ -36,13 +36,14 @@ internal static partial class SpecEmitter
                 var type = scalar.Kind == ScalarKind.Periodic ? TypeNames.PeriodicTargetSpec : TypeNames.RangeTargetSpec;
                 first = $"new {type}({name}, {Literals.Double(scalar.Min)}, {Literals.Double(scalar.Max)}, unit: {Literals.String(scalar.Unit)},";
                 var tolerance = scalar.Kind == ScalarKind.Range && scalar.Tolerance > 0 ? $", tolerance: {Literals.Double(scalar.Tolerance)}" : "";
-                second = $"loss: {TypeNames.LossFunction}.{Id(scalar.Loss)}, huberDelta: {Literals.Double(scalar.HuberDelta)}, {common}{tolerance})";
+                var rotation = scalar.ImageRotation is null ? "" : $", imageRotation: {TypeNames.RotationSense}.{Id(scalar.ImageRotation)}";
+                second = $"loss: {TypeNames.LossFunction}.{Id(scalar.Loss)}, huberDelta: {Literals.Double(scalar.HuberDelta)}, {common}{tolerance}{rotation})";
                 break;
             case VectorTargetModel vector:
                 var range = vector.HasRange ? $"min: {Literals.Double(vector.Min)}, max: {Literals.Double(vector.Max)}" : "min: null, max: null";
                 first = $"new {TypeNames.VectorTargetSpec}({name}, {StringArray(vector.Components.Select(c => c.Name))}, columns: {StringArray(vector.Columns)}, {range}, unit: {Literals.String(vector.Unit)},";
                 second = $"loss: {TypeNames.LossFunction}.{Id(vector.Loss)}, huberDelta: {Literals.Double(vector.HuberDelta)}, " +
-                         $"box: {(vector.Box is null ? "null" : $"{TypeNames.BoxFormat}.{Id(vector.Box)}")}, {common})";
+                         $"box: {(vector.Box is null ? "null" : $"{TypeNames.BoxFormat}.{Id(vector.Box)}")}, {common}{(vector.Points ? ", points: true" : "")})";
                 break;
             default:
                 return;

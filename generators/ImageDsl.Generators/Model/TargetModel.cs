@@ -91,6 +91,7 @@ internal sealed record MultiLabelTargetModel(
 /// <param name="Loss">The <c>ImageDsl.LossFunction</c> member name.</param>
 /// <param name="HuberDelta">The declared Huber delta.</param>
 /// <param name="Tolerance">The declared acceptable error of a bounded range (0: none).</param>
+/// <param name="ImageRotation">The <c>ImageDsl.RotationSense</c> member when the value is the image's own rotation, else null.</param>
 internal sealed record ScalarTargetModel(
     string Name,
     string Column,
@@ -103,7 +104,8 @@ internal sealed record ScalarTargetModel(
     string? Unit,
     string Loss,
     double HuberDelta,
-    double Tolerance = 0)
+    double Tolerance = 0,
+    string? ImageRotation = null)
     : TargetModel(Name, Column, LossWeight, Metrics);
 
 /// <summary>Which scalar regression a <see cref="ScalarTargetModel"/> is.</summary>
@@ -137,6 +139,7 @@ internal enum ScalarKind
 /// <param name="HuberDelta">The declared Huber delta.</param>
 /// <param name="Box">The <c>ImageDsl.BoxFormat</c> member name for a box, else null.</param>
 /// <param name="UsesConstructor">True when a record is built with its constructor, false with an object initializer.</param>
+/// <param name="Points">True when the components are (x, y) points in the image.</param>
 internal sealed record VectorTargetModel(
     string Name,
     string Column,
@@ -154,7 +157,8 @@ internal sealed record VectorTargetModel(
     string Loss,
     double HuberDelta,
     string? Box,
-    bool UsesConstructor)
+    bool UsesConstructor,
+    bool Points = false)
     : TargetModel(Name, Column, LossWeight, Metrics);
 
 /// <summary>One component of a vector target.</summary>

@@ -43,7 +43,19 @@ internal sealed partial class SpecParser
         // A negative or non-finite tolerance means none: it only adds a reported share.
         var tolerance = arguments.Double("Tolerance", 0);
         if (!(tolerance > 0) || double.IsInfinity(tolerance)) tolerance = 0;
-        return new ScalarTargetModel(property.Name, column, weight, metrics, periodic ? ScalarKind.Periodic : ScalarKind.Range, isFloat, min, max, unit, loss, huberDelta, tolerance);
+        var imageRotation = ImageRotation(arguments, property, unit);
+        return new ScalarTargetModel(property.Name, column, weight, metrics, periodic ? ScalarKind.Periodic : ScalarKind.Range, isFloat, min, max, unit, loss, huberDelta, tolerance,
+            imageRotation);
+    }
+
+    /// <summary>The declared <c>RotationSense</c> member, or null; it needs an angle unit to know how a turn changes the value (rule IMGDSL0032).</summary>
+    private string? ImageRotation(AttributeReader arguments, IPropertySymbol property, string? unit)
+    {
+        if (arguments.Enum("ImageRotation") is not { Member: { } sense } || sense == "None") return null;
+        if (AngleUnits.IsAngle(unit)) return sense;
+        Report(DiagnosticDescriptors.OptionDoesNotApply, arguments.ArgumentLocation("ImageRotation"), "ImageRotation", property.Name,
+            $"it needs Unit = \"degrees\" or \"radians\" to know how far a turn of the image moves the value, and the unit is {(unit is null ? "not declared" : $"'{unit}'")}");
+        return null;
     }
 
     private void CheckPeriod(AttributeReader arguments, IPropertySymbol property, double min, double max, string? unit)
@@ -142,6 +154,9 @@ internal sealed partial class SpecParser
         }
         if (isBox && components.Count != 4)
             Report(DiagnosticDescriptors.VectorLengthMismatch, typeLocation, property.Name, components.Count, "a box has exactly four numbers");
+        bool points = !isBox && arguments.Bool("Points");
+        if (points && components.Count % 2 != 0)
+            Report(DiagnosticDescriptors.VectorLengthMismatch, arguments.ArgumentLocation("Points"), property.Name, components.Count, "Points = true needs (x, y) pairs, an even count");
 
         var columns = arguments.Strings("Columns");
         if (columns is not null && columns.Length != components.Count)
@@ -162,7 +177,7 @@ internal sealed partial class SpecParser
         var huberDelta = HuberDelta(arguments, property);
         return new VectorTargetModel(property.Name, column, weight, metrics, SymbolText.FullyQualified(type), isArray, type.IsReferenceType,
             new EquatableArray<ComponentModel>(components), new EquatableArray<string>(columns), hasMin && hasMax, hasMin ? min : 0, hasMax ? max : 0,
-            unit, loss, huberDelta, box, usesConstructor);
+            unit, loss, huberDelta, box, usesConstructor, points);
     }
 
     /// <summary>

@@ -3,8 +3,10 @@ namespace ImageDsl;
 /// <summary>
 /// Marks a property as a bounding-box target: a record or struct of four <c>float</c> or
 /// <c>double</c> members (such as <see cref="BoundingBox"/>) read in the declared
-/// <see cref="Format"/>. Scored per coordinate and by mean intersection over union. Training
-/// never shifts images of a model with a box target, since that would move the box.
+/// <see cref="Format"/>. Scored per coordinate and by mean intersection over union. Geometric
+/// augmentation moves the box with the image (the upright box around its moved corners, cut at
+/// the image's edge). Coordinates are pixels of the declared input size, or, with
+/// <see cref="Min"/> and <see cref="Max"/>, [Min, Max] spans the image along each axis.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
 public sealed class BoxAttribute : TargetAttribute

@@ -45,4 +45,13 @@ public sealed class RangeAttribute : TargetAttribute
     /// (360 for degrees, 2π for radians); must equal <c>Max - Min</c>.
     /// </summary>
     public double Period { get; set; }
+
+    /// <summary>
+    /// Declares that the value is how far the image content was turned, in the declared
+    /// <see cref="Unit"/> (degrees or radians), positive in this sense. Rotation augmentation,
+    /// otherwise refused for angle targets because it would change the answer, then turns the
+    /// value with the image (and a horizontal flip mirrors it), so every training image can be
+    /// seen at many angles. Rotations are kept small enough that the value stays in range.
+    /// </summary>
+    public RotationSense ImageRotation { get; set; }
 }

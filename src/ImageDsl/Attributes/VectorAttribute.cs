@@ -25,6 +25,15 @@ public sealed class VectorAttribute : TargetAttribute
     /// <summary>The delta of the Huber and smooth L1 losses, in the target's own units.</summary>
     public double HuberDelta { get; set; } = 1.0;
 
+    /// <summary>
+    /// True when the components are points in the image, (x, y) pairs in order: x0, y0, x1, y1, ...
+    /// (keypoints, landmarks). Geometric augmentation then moves them with the image; without it,
+    /// shift, rotation, scale and flip are refused, since nothing says the numbers are positions.
+    /// Coordinates are pixels of the declared input size, or, with <see cref="Min"/> and
+    /// <see cref="Max"/>, [Min, Max] spans the image along each axis.
+    /// </summary>
+    public bool Points { get; set; }
+
     /// <summary>The CSV columns of the components, in order; by default the member names (records) or <c>Name0</c>, <c>Name1</c>, ... (arrays).</summary>
     public string[]? Columns { get; set; }
 }

@@ -7,7 +7,7 @@ namespace ImageDsl.Specs;
 /// a time of day). The head predicts the sine and cosine of the phase, and errors are measured
 /// around the circle, so 359° against 1° is an error of 2°.
 /// </summary>
-public sealed record PeriodicTargetSpec : TargetSpec
+public sealed partial record PeriodicTargetSpec : TargetSpec
 {
     /// <summary>Creates a periodic target.</summary>
     /// <param name="name">The spec property's name.</param>
@@ -18,16 +18,22 @@ public sealed record PeriodicTargetSpec : TargetSpec
     /// <param name="huberDelta">Huber delta in the target's units.</param>
     /// <param name="column">The CSV column it is read from; defaults to <paramref name="name"/>.</param>
     /// <param name="lossWeight">Weight of its loss in a multi-target model.</param>
+    /// <param name="imageRotation">Set when the value is the image's own rotation (see <see cref="RangeAttribute.ImageRotation"/>); needs an angle unit.</param>
     public PeriodicTargetSpec(string name, double min, double max, string? unit = null, LossFunction loss = LossFunction.MeanSquaredError,
-        double huberDelta = 1.0, string? column = null, double lossWeight = 1.0)
+        double huberDelta = 1.0, string? column = null, double lossWeight = 1.0, RotationSense imageRotation = RotationSense.None)
         : base(name, column ?? name, lossWeight)
     {
+        ImageDsl.Specs.ImageRotation.Check(name, imageRotation, unit);
+        ImageRotation = imageRotation;
         Min = min;
         Max = max;
         Unit = unit;
         Loss = loss;
         HuberDelta = huberDelta;
     }
+
+    /// <summary>Set when the value is the image's own rotation: rotation augmentation then turns it with the image.</summary>
+    public RotationSense ImageRotation { get; init; }
 
     /// <summary>Start of the period.</summary>
     public double Min { get; init; }
@@ -162,7 +168,7 @@ public sealed record ValueTargetSpec : TargetSpec
 /// With <see cref="Min"/> and <see cref="Max"/> every component is squashed into that range;
 /// without, each component is standardized with the training set's statistics.
 /// </summary>
-public sealed record VectorTargetSpec : TargetSpec
+public sealed partial record VectorTargetSpec : TargetSpec, IGeometricTarget
 {
     /// <summary>Creates a vector target.</summary>
     /// <param name="name">The spec property's name.</param>
@@ -176,15 +182,18 @@ public sealed record VectorTargetSpec : TargetSpec
     /// <param name="box">The box format when the vector is a bounding box, else null.</param>
     /// <param name="column">A single CSV column holding all components (<c>1;2;3</c>), used when the component columns are absent.</param>
     /// <param name="lossWeight">Weight of its loss in a multi-target model.</param>
+    /// <param name="points">True when the components are (x, y) points in the image (keypoints), so they move with geometric augmentation.</param>
     public VectorTargetSpec(string name, IReadOnlyList<string> components, IReadOnlyList<string>? columns = null, double? min = null, double? max = null,
         string? unit = null, LossFunction loss = LossFunction.MeanSquaredError, double huberDelta = 1.0, BoxFormat? box = null, string? column = null,
-        double lossWeight = 1.0)
+        double lossWeight = 1.0, bool points = false)
         : base(name, column ?? name, lossWeight)
     {
         columns ??= components.Select(c => name + c).ToArray();
         if (columns.Count != components.Count) throw new ArgumentException($"{name}: {columns.Count} columns for {components.Count} components.", nameof(columns));
         if (box is not null && components.Count != 4) throw new ArgumentException($"{name}: a box has 4 components, not {components.Count}.", nameof(components));
         if ((min is null) != (max is null)) throw new ArgumentException($"{name}: give both min and max, or neither.", nameof(min));
+        if (points && (box is not null || components.Count % 2 != 0))
+            throw new ArgumentException($"{name}: points need an even number of components (x0, y0, x1, y1, ...) and cannot be a box; it has {components.Count}.", nameof(points));
         Components = components;
         Columns = columns;
         Min = min;
@@ -193,6 +202,7 @@ public sealed record VectorTargetSpec : TargetSpec
         Loss = loss;
         HuberDelta = huberDelta;
         Box = box;
+        Points = points;
     }
 
     /// <summary>The components' names, in order.</summary>
@@ -219,6 +229,9 @@ public sealed record VectorTargetSpec : TargetSpec
     /// <summary>The box format when this vector is a bounding box, else null.</summary>
     public BoxFormat? Box { get; init; }
 
+    /// <summary>True when the components are (x, y) points in the image: x0, y0, x1, y1, ... (keypoints).</summary>
+    public bool Points { get; init; }
+
     /// <summary>True when every component lies in [<see cref="Min"/>, <see cref="Max"/>].</summary>
     [JsonIgnore]
     public bool IsBounded => Min is not null && Max is not null;
@@ -236,7 +249,7 @@ public sealed record VectorTargetSpec : TargetSpec
     protected override IReadOnlyList<Metric> DefaultMetrics => Box is null ? [Metric.Mae, Metric.Rmse] : [Metric.MeanIoU, Metric.Mae];
 
     /// <inheritdoc />
-    public override string KindName => Box is null ? "vector" : "box";
+    public override string KindName => Box is not null ? "box" : Points ? "points" : "vector";
 
     /// <summary>Maps a value in user units to [-1, 1] (bounded vectors only).</summary>
     public double ToUnit(double value) => (value - Min!.Value) / (Max!.Value - Min.Value) * 2.0 - 1.0;
@@ -267,6 +280,6 @@ public sealed record VectorTargetSpec : TargetSpec
 
     /// <inheritdoc />
     public override string Describe() =>
-        $"{Name}: {(Box is { } box ? $"box {box}" : "vector")} ({string.Join(", ", Components)})" +
+        $"{Name}: {(Box is { } box ? $"box {box}" : Points ? "points" : "vector")} ({string.Join(", ", Components)})" +
         (IsBounded ? $" in [{TargetText.Show(Min!.Value)}, {TargetText.Show(Max!.Value)}]" : "") + (Unit is null ? "" : " " + Unit);
 }

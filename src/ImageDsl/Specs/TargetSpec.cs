@@ -168,7 +168,7 @@ public sealed record LabelTargetSpec : TargetSpec
 }
 
 /// <summary>A regression target with values in [<see cref="Min"/>, <see cref="Max"/>].</summary>
-public sealed record RangeTargetSpec : TargetSpec
+public sealed partial record RangeTargetSpec : TargetSpec
 {
     /// <summary>Creates a regression target.</summary>
     /// <param name="name">The spec property's name.</param>
@@ -180,10 +180,13 @@ public sealed record RangeTargetSpec : TargetSpec
     /// <param name="column">The CSV column it is read from; defaults to <paramref name="name"/>.</param>
     /// <param name="lossWeight">Weight of its loss in a multi-target model.</param>
     /// <param name="tolerance">An error the user accepts; evaluation reports the share of predictions within it.</param>
+    /// <param name="imageRotation">Set when the value is the image's own rotation (see <see cref="RangeAttribute.ImageRotation"/>); needs an angle unit.</param>
     public RangeTargetSpec(string name, double min, double max, string? unit = null, LossFunction loss = LossFunction.MeanSquaredError,
-        double huberDelta = 1.0, string? column = null, double lossWeight = 1.0, double? tolerance = null)
+        double huberDelta = 1.0, string? column = null, double lossWeight = 1.0, double? tolerance = null, RotationSense imageRotation = RotationSense.None)
         : base(name, column ?? name, lossWeight)
     {
+        ImageDsl.Specs.ImageRotation.Check(name, imageRotation, unit);
+        ImageRotation = imageRotation;
         Min = min;
         Max = max;
         Unit = unit;
@@ -194,6 +197,9 @@ public sealed record RangeTargetSpec : TargetSpec
 
     /// <summary>An error the user accepts, in the target's units; evaluation reports the share of predictions within it.</summary>
     public double? Tolerance { get; init; }
+
+    /// <summary>Set when the value is the image's own rotation: rotation augmentation then turns it with the image.</summary>
+    public RotationSense ImageRotation { get; init; }
 
     /// <summary>Smallest value.</summary>
     public double Min { get; init; }

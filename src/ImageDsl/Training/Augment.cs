@@ -12,7 +12,11 @@ namespace ImageDsl.Training;
 internal static class Augment
 {
     /// <summary>Augments <paramref name="unitImages"/> <c>[N, C, H, W]</c> in [0, 1]; returns the new images and, for geometric changes, each image's forward pixel transform <c>[N, 2, 3]</c>.</summary>
-    public static (Tensor Images, Tensor? PixelTransforms) Apply(Tensor unitImages, Augmentation augmentation, Generator generator)
+    /// <param name="unitImages">The batch, pixels in [0, 1].</param>
+    /// <param name="augmentation">What to change.</param>
+    /// <param name="generator">The seeded source of every random draw.</param>
+    /// <param name="window">For a model that predicts the image's own rotation: keeps each image's rotation small enough that its target stays in range.</param>
+    public static (Tensor Images, Tensor? PixelTransforms) Apply(Tensor unitImages, Augmentation augmentation, Generator generator, RotationWindow? window = null)
     {
         long n = unitImages.shape[0], height = unitImages.shape[2], width = unitImages.shape[3];
         var images = unitImages;
@@ -20,7 +24,8 @@ internal static class Augment
 
         if (augmentation.IsGeometric)
         {
-            var angle = Uniform(n, augmentation.Rotation * Math.PI / 180, generator);
+            double maxTurn = augmentation.Rotation * Math.PI / 180;
+            var turnDraw = maxTurn == 0 ? zeros(n) : rand([n], generator: generator); // uniform in [0, 1), mapped into the allowed turns below
             var scale = Uniform(n, augmentation.Scale, generator) + 1.0;
             // Whole pixels: a pure shift then copies pixels exactly instead of blurring them,
             // so training images stay as sharp as the ones the model is tested on.
@@ -29,6 +34,8 @@ internal static class Augment
             var flip = augmentation.FlipHorizontal
                 ? (rand([n], generator: generator) < 0.5).to_type(ScalarType.Float32) * -2 + 1
                 : ones(n);
+            var (lowest, highest) = window is null ? (full(n, -maxTurn), full(n, maxTurn)) : window.Turns(maxTurn, ref flip);
+            var angle = lowest + turnDraw * (highest - lowest);
 
             // Forward map in pixel coordinates centred on the image: p' = s R(angle) F p + d.
             var cos = angle.cos() * scale;
@@ -73,6 +80,16 @@ internal static class Augment
         var centred = points - centre;
         var moved = matmul(centred, pixelTransforms[.., .., ..2].transpose(1, 2)) + pixelTransforms[.., .., 2].unsqueeze(1);
         return moved + centre;
+    }
+
+    /// <summary>The turn (radians, the forward transform's rotation) and mirror sign (+1 or -1) of each pixel transform.</summary>
+    public static (Tensor Turn, Tensor Flip) Decompose(Tensor pixelTransforms)
+    {
+        // A = s R(turn) F with F = diag(flip, 1): its second column is s (-sin, cos) whatever the flip.
+        var a = pixelTransforms[.., .., ..2];
+        var turn = atan2(-a[.., 0, 1], a[.., 1, 1]);
+        var determinant = a[.., 0, 0] * a[.., 1, 1] - a[.., 0, 1] * a[.., 1, 0];
+        return (turn, determinant.sign());
     }
 
     private static Tensor Uniform(long n, double half, Generator generator) =>

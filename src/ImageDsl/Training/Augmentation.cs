@@ -53,27 +53,35 @@ public sealed record Augmentation
 
     /// <summary>
     /// The targets this augmentation would corrupt, each with the reason: a rotation changes
-    /// any angle target (a range in degrees or radians, or a periodic one); a flip swaps labels
-    /// that name a side.
+    /// any angle target (a range or periodic target in degrees or radians) unless it is declared
+    /// as the image's own rotation; a geometric change moves positions that are not boxes or
+    /// points; a flip swaps labels that name a side.
     /// </summary>
     public IReadOnlyList<string> Conflicts(ModelSpec spec)
     {
         var conflicts = new List<string>();
         foreach (var target in spec.Targets)
         {
-            if (Rotation > 0 && target is RangeTargetSpec range && IsAngleUnit(range.Unit))
-                conflicts.Add($"Rotation = {Rotation} would change target {target.Name} (a rotation angle in {range.Unit}): rotating the image changes the answer.");
-            if (IsGeometric && !target.IsShiftInvariant && target is not IGeometricTarget)
+            if (Rotation > 0 && target is not IGeometricTarget { MovesWithImage: true } && AngleUnit(target) is { } unit)
+                conflicts.Add($"Rotation = {Rotation} would change target {target.Name} (an angle in {unit}): rotating the image changes the answer. " +
+                              "If it is the image's own rotation, declare ImageRotation on its [Range] so augmentation turns it with the image.");
+            if (IsGeometric && !target.IsShiftInvariant && target is not IGeometricTarget { MovesWithImage: true })
                 conflicts.Add($"Target {target.Name} is a position in the image ({target.Describe()}) that does not move with geometric augmentation; use only Brightness, Contrast and Noise.");
+            if (FlipHorizontal && target is not IGeometricTarget { MovesWithImage: true } && AngleUnit(target) is { } mirrored)
+                conflicts.Add($"FlipHorizontal would change target {target.Name} (an angle in {mirrored}): a mirror turns it the other way. " +
+                              "If it is the image's own rotation, declare ImageRotation on its [Range] so augmentation mirrors it too.");
             if (FlipHorizontal && target is LabelTargetSpec labels && labels.Labels.Any(NamesASide))
                 conflicts.Add($"FlipHorizontal would corrupt target {target.Name}: its labels name a side ({string.Join(", ", labels.Labels.Where(NamesASide))}), which a mirror swaps.");
         }
         return conflicts;
     }
 
-    private static bool IsAngleUnit(string? unit) =>
-        unit is not null && (unit.Contains("degree", StringComparison.OrdinalIgnoreCase) || unit.Contains("radian", StringComparison.OrdinalIgnoreCase)
-                             || unit is "°" or "deg" or "rad");
+    private static string? AngleUnit(TargetSpec target) => target switch
+    {
+        RangeTargetSpec range when AngleUnits.IsAngle(range.Unit) => range.Unit,
+        PeriodicTargetSpec periodic when AngleUnits.IsAngle(periodic.Unit) => periodic.Unit,
+        _ => null,
+    };
 
     private static bool NamesASide(string label) =>
         label.Contains("left", StringComparison.OrdinalIgnoreCase) || label.Contains("right", StringComparison.OrdinalIgnoreCase);

@@ -79,7 +79,8 @@ internal sealed class Trainer(
                     size = (int)images.shape[0];
                     if (augmentation.IsEnabled)
                     {
-                        var (augmented, moves) = Augment.Apply(images.to_type(ScalarType.Float32).div_(255f), augmentation, generator);
+                        var window = augmentation.Rotation > 0 ? GeometricTargets.Window(spec, targets) : null;
+                        var (augmented, moves) = Augment.Apply(images.to_type(ScalarType.Float32).div_(255f), augmentation, generator, window);
                         if (moves is not null) targets = GeometricTargets.Move(spec, targets, moves);
                         images = normalization.ApplyToUnit(augmented);
                     }

@@ -47,6 +47,7 @@ public class TargetDiagnosticTests
     [InlineData("[Vector([|Length = 3|])] public Point Center { get; init; }", "'Center' has 2 components, but Length is 3")]
     [InlineData("[Vector(Length = 4, [|Columns = new[] { \"a\", \"b\" }|])] public float[] Pair { get; init; } = [];", "'Pair' has 4 components, but Columns lists 2")]
     [InlineData("[Box] public [|Point|] Box { get; init; }", "a box has exactly four numbers")]
+    [InlineData("[Vector(Length = 3, [|Points = true|])] public float[] Marks { get; init; } = new float[3];", "'Marks' has 3 components, but Points = true needs (x, y) pairs")]
     public Task IMGDSL0025_vector_length_mismatch(string target, string message) => Reports("IMGDSL0025", target, message);
 
     [Theory]
@@ -89,6 +90,7 @@ public class TargetDiagnosticTests
     [InlineData("[[|Labels(\"a\", \"b\")|]] public Digit Digit { get; init; }", "an enum target's labels are its members")]
     [InlineData("[Labels([|LabelSmoothing = 0.1|])] public Tags Tags { get; init; }", "it is a multi-label target")]
     [InlineData("[Range(0, 360, [|Period = 360|])] public float Heading { get; init; }", "Period does not apply to 'Heading': it is not Periodic")]
+    [InlineData("[Range(-45, 45, Unit = \"px\", [|ImageRotation = RotationSense.CounterClockwise|])] public float Angle { get; init; }", "ImageRotation does not apply to 'Angle': it needs Unit = \"degrees\" or \"radians\"")]
     public Task IMGDSL0032_option_does_not_apply(string target, string message) => Reports("IMGDSL0032", target, message);
 
     [Theory]
