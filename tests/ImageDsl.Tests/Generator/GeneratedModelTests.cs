@@ -25,6 +25,17 @@ public class GeneratedModelTests
     }
 
     [Fact]
+    public void Image_rotation_and_points_reach_the_spec_so_geometric_augmentation_moves_them()
+    {
+        var spec = MovingSpec.Spec;
+
+        Assert.Equal(RotationSense.CounterClockwise, Assert.IsType<RangeTargetSpec>(spec.Targets[0]).ImageRotation);
+        Assert.True(Assert.IsType<VectorTargetSpec>(spec.Targets[1]).Points);
+        Assert.Equal(BoxFormat.XYXY, Assert.IsType<VectorTargetSpec>(spec.Targets[2]).Box);
+        Assert.Empty(new ImageDsl.Training.Augmentation { Shift = 2, Rotation = 10, Scale = 0.1, FlipHorizontal = true }.Conflicts(spec));
+    }
+
+    [Fact]
     public void A_model_encodes_labels_runs_its_network_and_predicts()
     {
         LibTorch.EnsureLoaded();
