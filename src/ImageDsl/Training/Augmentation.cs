@@ -40,46 +40,58 @@ public sealed record Augmentation
     /// <summary>True when any change is on.</summary>
     public bool IsEnabled => IsGeometric || Brightness > 0 || Contrast > 0 || Noise > 0;
 
-    /// <summary>Rejects values that cannot work, naming the property.</summary>
+    /// <summary>Rejects values that cannot work, naming the property. The analyzer applies the same rules to <c>[Augment]</c>.</summary>
     public void Validate()
     {
-        Check(Shift >= 0, nameof(Shift), Shift, "cannot be negative");
-        Check(Rotation is >= 0 and <= 180, nameof(Rotation), Rotation, "must be in [0, 180] degrees");
-        Check(Scale is >= 0 and < 1, nameof(Scale), Scale, "must be in [0, 1)");
-        Check(Brightness is >= 0 and <= 1, nameof(Brightness), Brightness, "must be in [0, 1]");
-        Check(Contrast is >= 0 and < 1, nameof(Contrast), Contrast, "must be in [0, 1)");
-        Check(Noise is >= 0 and <= 1, nameof(Noise), Noise, "must be in [0, 1]");
+        Check(nameof(Shift), Shift);
+        Check(nameof(Rotation), Rotation);
+        Check(nameof(Scale), Scale);
+        Check(nameof(Brightness), Brightness);
+        Check(nameof(Contrast), Contrast);
+        Check(nameof(Noise), Noise);
     }
 
     /// <summary>
     /// The targets this augmentation would corrupt, each with the reason: a rotation changes
-    /// any angle target (a range in degrees or radians, or a periodic one); a flip swaps labels
-    /// that name a side.
+    /// any angle target (a range or periodic target whose unit is an angle); a geometric change
+    /// cannot move a position target that does not know how to move; a flip swaps labels that
+    /// name a side. The analyzer reports the same conflicts for <c>[Augment]</c> at compile time
+    /// (both use one set of rules, <c>AugmentationRules</c>).
     /// </summary>
     public IReadOnlyList<string> Conflicts(ModelSpec spec)
     {
         var conflicts = new List<string>();
         foreach (var target in spec.Targets)
         {
-            if (Rotation > 0 && target is RangeTargetSpec range && IsAngleUnit(range.Unit))
-                conflicts.Add($"Rotation = {Rotation} would change target {target.Name} (a rotation angle in {range.Unit}): rotating the image changes the answer.");
+            if (Rotation > 0 && AngleUnit(target) is { } unit)
+                conflicts.Add($"Rotation = {Rotation} would change target {target.Name} (a rotation angle in {unit}): rotating the image changes the answer.");
             if (IsGeometric && !target.IsShiftInvariant && target is not IGeometricTarget)
                 conflicts.Add($"Target {target.Name} is a position in the image ({target.Describe()}) that does not move with geometric augmentation; use only Brightness, Contrast and Noise.");
-            if (FlipHorizontal && target is LabelTargetSpec labels && labels.Labels.Any(NamesASide))
-                conflicts.Add($"FlipHorizontal would corrupt target {target.Name}: its labels name a side ({string.Join(", ", labels.Labels.Where(NamesASide))}), which a mirror swaps.");
+            if (FlipHorizontal && SideLabels(target) is { Count: > 0 } sides)
+                conflicts.Add($"FlipHorizontal would corrupt target {target.Name}: its labels name a side ({string.Join(", ", sides)}), which a mirror swaps.");
         }
         return conflicts;
     }
 
-    private static bool IsAngleUnit(string? unit) =>
-        unit is not null && (unit.Contains("degree", StringComparison.OrdinalIgnoreCase) || unit.Contains("radian", StringComparison.OrdinalIgnoreCase)
-                             || unit is "°" or "deg" or "rad");
-
-    private static bool NamesASide(string label) =>
-        label.Contains("left", StringComparison.OrdinalIgnoreCase) || label.Contains("right", StringComparison.OrdinalIgnoreCase);
-
-    private static void Check(bool ok, string name, double value, string rule)
+    /// <summary>The unit of a range or periodic target whose unit is an angle, else null.</summary>
+    private static string? AngleUnit(TargetSpec target) => target switch
     {
-        if (!ok) throw new ArgumentOutOfRangeException(name, value, $"Augmentation.{name} {rule}.");
+        RangeTargetSpec range when AugmentationRules.IsAngleUnit(range.Unit) => range.Unit,
+        PeriodicTargetSpec periodic when AugmentationRules.IsAngleUnit(periodic.Unit) => periodic.Unit,
+        _ => null,
+    };
+
+    private static IReadOnlyList<string> SideLabels(TargetSpec target) => target switch
+    {
+        LabelTargetSpec labels => labels.Labels.Where(AugmentationRules.NamesASide).ToArray(),
+        BinaryTargetSpec binary => binary.Labels.Where(AugmentationRules.NamesASide).ToArray(),
+        MultiLabelTargetSpec multi => multi.Labels.Where(AugmentationRules.NamesASide).ToArray(),
+        _ => [],
+    };
+
+    private static void Check(string name, double value)
+    {
+        if (AugmentationRules.Problem(name, value) is { } rule)
+            throw new ArgumentOutOfRangeException(name, value, $"Augmentation.{name} {rule}.");
     }
 }
