@@ -49,6 +49,10 @@ public sealed class ImageModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidWeights,
         DiagnosticDescriptors.OptionDoesNotApply,
         DiagnosticDescriptors.DuplicateColumn,
+        DiagnosticDescriptors.InvalidAugmentation,
+        DiagnosticDescriptors.RotationChangesAngle,
+        DiagnosticDescriptors.FlipSwapsSides,
+        DiagnosticDescriptors.GeometricMovesVector,
     ];
 
     /// <inheritdoc />

@@ -66,6 +66,7 @@ internal sealed partial class SpecParser
         var targets = Targets(type, identifier);
         CheckNames(type, identifier, targets);
         var construction = Construction(type, identifier, targets);
+        var augmentation = Augmentation(type, targets);
 
         if (!valid) return null;
         return new SpecModel(
@@ -80,7 +81,8 @@ internal sealed partial class SpecParser
             Channels: channels,
             Backbone: backbone,
             Targets: new EquatableArray<TargetModel>(targets.Select(t => t.Model!)),
-            Construction: construction);
+            Construction: construction,
+            Augmentation: augmentation);
     }
 
     private void Report(DiagnosticDescriptor descriptor, Location location, params object[] args)
