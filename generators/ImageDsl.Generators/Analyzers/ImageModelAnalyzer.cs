@@ -53,6 +53,7 @@ public sealed class ImageModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.RotationChangesAngle,
         DiagnosticDescriptors.FlipSwapsSides,
         DiagnosticDescriptors.GeometricMovesVector,
+        DiagnosticDescriptors.InputSmallerThanBackbone,
     ];
 
     /// <inheritdoc />

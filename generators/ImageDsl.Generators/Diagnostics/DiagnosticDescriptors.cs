@@ -75,7 +75,7 @@ internal static class DiagnosticDescriptors
         category: InputCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "The SmallCnn backbone halves the image three times, so Width and Height must be at least 8; above 4096 pixels a side the decoded images do not fit in memory.",
+        description: "Width and Height must be positive, and above 4096 pixels a side the decoded images do not fit in memory; how small a side may be depends on the backbone (IMGDSL0038).",
         helpLinkUri: HelpLink + "imgdsl0006");
 
     public static readonly DiagnosticDescriptor InvalidChannels = new(
@@ -389,4 +389,14 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "Shift, Rotation, Scale and FlipHorizontal move the image; a box is moved with it, but the components of a plain [Vector] (keypoints, directions) have no known geometry to move by, so they would no longer match the image. Use only Brightness, Contrast and Noise on such a spec.",
         helpLinkUri: HelpLink + "imgdsl0037");
+
+    public static readonly DiagnosticDescriptor InputSmallerThanBackbone = new(
+        id: "IMGDSL0038",
+        title: "Input smaller than the backbone accepts",
+        messageFormat: "{0} = {1} is smaller than the {2} backbone accepts: at least {3} pixels, because {4}",
+        category: InputCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Each backbone downsamples the image by a fixed factor and refuses images too small to survive it: SmallCnn and PlainCnn need 8 pixels a side, ResNet18 and ResNet34 32, CoordCnn 4.",
+        helpLinkUri: HelpLink + "imgdsl0038");
 }
