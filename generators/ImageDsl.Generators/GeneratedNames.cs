@@ -18,6 +18,7 @@ internal static class GeneratedNames
     public const string LoadCsv = "LoadCsv";
     public const string Binding = "Binding";
     public const string OnnxPredictor = "OnnxPredictor";
+    public const string Augmentation = "Augmentation";
 
     /// <summary>Public list of a label target's labels, declared in the spec class.</summary>
     public static string Labels(string target) => target + "Labels";
@@ -43,6 +44,7 @@ internal static class GeneratedNames
         yield return LoadCsv;
         yield return Binding;
         yield return OnnxPredictor;
+        yield return Augmentation;
         foreach (var (name, naming) in targets)
         {
             if (naming != Parsing.TargetNaming.Labels) continue;
@@ -88,7 +90,7 @@ internal static class GeneratedNames
     {
         Model, Spec, Network, Prediction, Evaluation, "Create", "Load", "Evaluate", "ComputeLoss", "CreatePrediction", "Encode",
         "Normalization", "TargetStatistics", "IsTrained", "SeedInitialization", "Train", "CreateDataset", "Dispose", "Save", "LoadWeights",
-        "EvaluateCore", "Predict", "RunNetwork", "DecodeOutputs", "Equals", "GetHashCode", "ToString", "GetType",
+        "EvaluateCore", "Predict", "RunNetwork", "DecodeOutputs", "DeclaredAugmentation", "Equals", "GetHashCode", "ToString", "GetType",
         "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 

@@ -16,6 +16,7 @@ internal static class TypeNames
     public const string ValueAttributeName = "ValueAttribute";
     public const string VectorAttributeName = "VectorAttribute";
     public const string BoxAttributeName = "BoxAttribute";
+    public const string AugmentAttributeName = "AugmentAttribute";
     public const string FlagsAttributeMetadataName = "System.FlagsAttribute";
     public const string GeneratedCodeAttributeMetadataName = "System.CodeDom.Compiler.GeneratedCodeAttribute";
 
@@ -60,6 +61,7 @@ internal static class TypeNames
     public const string Backbones = "global::ImageDsl.Networks.Backbones";
     public const string Heads = "global::ImageDsl.Networks.Heads";
     public const string TargetLoss = "global::ImageDsl.Training.TargetLoss";
+    public const string Augmentation = "global::ImageDsl.Training.Augmentation";
     public const string OnnxImagePredictor = "global::ImageDsl.Onnx.OnnxImagePredictor";
     public const string Tensor = "global::TorchSharp.torch.Tensor";
     public const string Module = "global::TorchSharp.torch.nn.Module";

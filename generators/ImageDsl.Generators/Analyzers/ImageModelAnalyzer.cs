@@ -49,6 +49,11 @@ public sealed class ImageModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidWeights,
         DiagnosticDescriptors.OptionDoesNotApply,
         DiagnosticDescriptors.DuplicateColumn,
+        DiagnosticDescriptors.InvalidAugmentation,
+        DiagnosticDescriptors.RotationChangesAngle,
+        DiagnosticDescriptors.FlipSwapsSides,
+        DiagnosticDescriptors.GeometricMovesVector,
+        DiagnosticDescriptors.InputSmallerThanBackbone,
     ];
 
     /// <inheritdoc />

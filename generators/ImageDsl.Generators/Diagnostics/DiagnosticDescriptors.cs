@@ -75,7 +75,7 @@ internal static class DiagnosticDescriptors
         category: InputCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "The SmallCnn backbone halves the image three times, so Width and Height must be at least 8; above 4096 pixels a side the decoded images do not fit in memory.",
+        description: "Width and Height must be positive, and above 4096 pixels a side the decoded images do not fit in memory; how small a side may be depends on the backbone (IMGDSL0038).",
         helpLinkUri: HelpLink + "imgdsl0006");
 
     public static readonly DiagnosticDescriptor InvalidChannels = new(
@@ -95,7 +95,7 @@ internal static class DiagnosticDescriptors
         category: NamingCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "The generator adds Spec, Model, Network, Prediction, Evaluation, LoadDataset, LoadCsv and, for each label target X, XLabels and XLabelArray to the spec class; the spec class and its base classes must leave those names free.",
+        description: "The generator adds Spec, Augmentation, Model, Network, Prediction, Evaluation, LoadDataset, LoadCsv, Binding, OnnxPredictor and, for each label target X, XLabels and XLabelArray to the spec class; the spec class and its base classes must leave those names free.",
         helpLinkUri: HelpLink + "imgdsl0008");
 
     public static readonly DiagnosticDescriptor TwoTargetAttributes = new(
@@ -349,4 +349,54 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "Each CSV column holds one target's value (or one component of a vector); two targets reading one column would silently get the same data.",
         helpLinkUri: HelpLink + "imgdsl0033");
+
+    public static readonly DiagnosticDescriptor InvalidAugmentation = new(
+        id: "IMGDSL0034",
+        title: "Invalid augmentation value",
+        messageFormat: "[Augment] {0} = {1} {2}",
+        category: TrainingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The values of [Augment] follow the rules of Augmentation.Validate: Shift is a number of pixels, not negative; Rotation is in [0, 180] degrees; Scale and Contrast are in [0, 1); Brightness and Noise are in [0, 1].",
+        helpLinkUri: HelpLink + "imgdsl0034");
+
+    public static readonly DiagnosticDescriptor RotationChangesAngle = new(
+        id: "IMGDSL0035",
+        title: "Rotation or flip would change an angle target",
+        messageFormat: "[Augment] {0} would corrupt '{1}', an angle in {2}: {3}; if it is the image's own rotation, declare ImageRotation on its [Range]",
+        category: TrainingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Augmentation rotates or mirrors the image but not the target's value, so a model that predicts an angle (a range or periodic target whose unit is degrees or radians) would be trained on wrong answers, unless the target is declared as the image's own rotation (ImageRotation), which the trainer turns with the image.",
+        helpLinkUri: HelpLink + "imgdsl0035");
+
+    public static readonly DiagnosticDescriptor FlipSwapsSides = new(
+        id: "IMGDSL0036",
+        title: "Flip would swap labels that name a side",
+        messageFormat: "[Augment] FlipHorizontal = true would corrupt '{0}': its labels {1} name a side, which a mirror swaps",
+        category: TrainingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A horizontal flip turns left into right but leaves the label as it was, so a label target whose labels contain 'left' or 'right' would be trained on wrong answers half the time.",
+        helpLinkUri: HelpLink + "imgdsl0036");
+
+    public static readonly DiagnosticDescriptor GeometricMovesVector = new(
+        id: "IMGDSL0037",
+        title: "Geometric augmentation cannot move a vector target",
+        messageFormat: "[Augment] {0} = {1} would corrupt '{2}': it is a vector target, which geometric augmentation cannot move with the image",
+        category: TrainingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Shift, Rotation, Scale and FlipHorizontal move the image; a box is moved with it, but the components of a plain [Vector] (keypoints, directions) have no known geometry to move by, so they would no longer match the image. Use only Brightness, Contrast and Noise on such a spec.",
+        helpLinkUri: HelpLink + "imgdsl0037");
+
+    public static readonly DiagnosticDescriptor InputSmallerThanBackbone = new(
+        id: "IMGDSL0038",
+        title: "Input smaller than the backbone accepts",
+        messageFormat: "{0} = {1} is smaller than the {2} backbone accepts: at least {3} pixels, because {4}",
+        category: InputCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Each backbone downsamples the image by a fixed factor and refuses images too small to survive it: SmallCnn and PlainCnn need 8 pixels a side, ResNet18 and ResNet34 32, CoordCnn 4.",
+        helpLinkUri: HelpLink + "imgdsl0038");
 }

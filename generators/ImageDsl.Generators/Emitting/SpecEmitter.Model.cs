@@ -18,7 +18,7 @@ internal static partial class SpecEmitter
             w.WriteLine($"private static readonly {TypeNames.TargetLoss} {losses[i]} = {TypeNames.TargetLoss}.For({SpecProperty(spec)}, {Literals.Int(i)});");
         w.WriteLines($$"""
 
-            private {{GeneratedNames.Model}}() : base({{SpecProperty(spec)}}, new {{GeneratedNames.Network}}()) { }
+            private {{GeneratedNames.Model}}() : base({{SpecProperty(spec)}}, new {{GeneratedNames.Network}}(), {{spec.FullyQualifiedName}}.{{GeneratedNames.Augmentation}}) { }
 
             /// <summary>Creates an untrained model; the same seed gives the same initial weights.</summary>
             /// <param name="seed">Seeds the random initial weights.</param>

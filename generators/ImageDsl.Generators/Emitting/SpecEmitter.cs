@@ -37,6 +37,7 @@ internal static partial class SpecEmitter
 
         WriteLabelArrays(w, spec);
         WriteSpec(w, spec);
+        WriteAugmentation(w, spec);
         WriteLabelLists(w, spec);
         WriteLoaders(w, spec);
         w.WriteLine();
@@ -108,6 +109,45 @@ internal static partial class SpecEmitter
         foreach (var target in spec.Targets) WriteTargetSpec(w, target);
         w.CloseBlock(");");
         w.Unindent();
+    }
+
+    private static void WriteAugmentation(SourceWriter w, SpecModel spec)
+    {
+        w.WriteLine();
+        var type = TypeNames.Augmentation;
+        if (spec.Augmentation is not { } a)
+        {
+            w.WriteLine($"/// <summary><see cref=\"{Id(spec.Name)}\"/> declares no augmentation (<c>[Augment]</c>): training uses none unless <c>TrainingOptions.Augmentation</c> sets one.</summary>");
+            w.WriteLine(GeneratedCode);
+            w.WriteLine($"public static {type} {GeneratedNames.Augmentation} {{ get; }} = {type}.None;");
+            return;
+        }
+        w.WriteLine($"/// <summary>The augmentation <see cref=\"{Id(spec.Name)}\"/> declares with <c>[Augment]</c> ({DescribeAugmentation(a)}): training uses it unless <c>TrainingOptions.Augmentation</c> sets another.</summary>");
+        w.WriteLine(GeneratedCode);
+        w.WriteLine($"public static {type} {GeneratedNames.Augmentation} {{ get; }} = new {type}");
+        w.OpenBlock();
+        w.WriteLine($"Shift = {Literals.Double(a.Shift)},");
+        w.WriteLine($"Rotation = {Literals.Double(a.Rotation)},");
+        w.WriteLine($"Scale = {Literals.Double(a.Scale)},");
+        w.WriteLine($"FlipHorizontal = {(a.FlipHorizontal ? "true" : "false")},");
+        w.WriteLine($"Brightness = {Literals.Double(a.Brightness)},");
+        w.WriteLine($"Contrast = {Literals.Double(a.Contrast)},");
+        w.WriteLine($"Noise = {Literals.Double(a.Noise)},");
+        w.CloseBlock(";");
+    }
+
+    /// <summary>"shift 2 px, rotation 10°, horizontal flips"; "no changes" when every value is off.</summary>
+    private static string DescribeAugmentation(AugmentationModel a)
+    {
+        var parts = new List<string>();
+        if (a.Shift > 0) parts.Add($"shift {Literals.Number(a.Shift)} px");
+        if (a.Rotation > 0) parts.Add($"rotation {Literals.Number(a.Rotation)}°");
+        if (a.Scale > 0) parts.Add($"scale {Literals.Number(a.Scale)}");
+        if (a.FlipHorizontal) parts.Add("horizontal flips");
+        if (a.Brightness > 0) parts.Add($"brightness {Literals.Number(a.Brightness)}");
+        if (a.Contrast > 0) parts.Add($"contrast {Literals.Number(a.Contrast)}");
+        if (a.Noise > 0) parts.Add($"noise {Literals.Number(a.Noise)}");
+        return parts.Count == 0 ? "no changes" : string.Join(", ", parts);
     }
 
     private static void WriteLabelLists(SourceWriter w, SpecModel spec)

@@ -21,6 +21,7 @@ namespace ImageDsl.Generators.Model;
 /// <param name="Backbone">The <c>ImageDsl.Backbone</c> member name.</param>
 /// <param name="Targets">The targets, in declaration order.</param>
 /// <param name="Construction">How the generated binding creates an instance: with an object initializer, or a constructor.</param>
+/// <param name="Augmentation">What <c>[Augment]</c> declares, or null when the spec has no <c>[Augment]</c>.</param>
 internal sealed record SpecModel(
     string Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
@@ -33,7 +34,8 @@ internal sealed record SpecModel(
     int Channels,
     string Backbone,
     EquatableArray<TargetModel> Targets,
-    ConstructionModel Construction)
+    ConstructionModel Construction,
+    AugmentationModel? Augmentation)
 {
     /// <summary>The generated file's name: <c>Namespace.Outer.Name.g.cs</c>, reduced to characters every file system accepts.</summary>
     public string HintName
@@ -58,3 +60,20 @@ internal sealed record ContainingTypeModel(string Keyword, string Name, bool IsR
 /// <param name="UsesConstructor">True to call a constructor with named arguments, false for <c>new T { ... }</c>.</param>
 /// <param name="Parameters">With a constructor: per target (in target order), the parameter name that takes it.</param>
 internal sealed record ConstructionModel(bool UsesConstructor, EquatableArray<string> Parameters);
+
+/// <summary>The augmentation a spec declares with <c>[Augment]</c>; the fields mirror <c>ImageDsl.Training.Augmentation</c>.</summary>
+/// <param name="Shift">Largest shift in pixels.</param>
+/// <param name="Rotation">Largest rotation in degrees.</param>
+/// <param name="Scale">Largest relative scale change.</param>
+/// <param name="FlipHorizontal">Mirror left-right with probability one half.</param>
+/// <param name="Brightness">Largest brightness change.</param>
+/// <param name="Contrast">Largest relative contrast change.</param>
+/// <param name="Noise">Standard deviation of the pixel noise.</param>
+internal sealed record AugmentationModel(
+    double Shift,
+    double Rotation,
+    double Scale,
+    bool FlipHorizontal,
+    double Brightness,
+    double Contrast,
+    double Noise);

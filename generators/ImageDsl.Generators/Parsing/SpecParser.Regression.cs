@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ImageDsl.Generators.Diagnostics;
 using ImageDsl.Generators.Model;
+using ImageDsl.Generators.Shared;
 using Microsoft.CodeAnalysis;
 
 namespace ImageDsl.Generators.Parsing;
@@ -52,7 +53,7 @@ internal sealed partial class SpecParser
     private string? ImageRotation(AttributeReader arguments, IPropertySymbol property, string? unit)
     {
         if (arguments.Enum("ImageRotation") is not { Member: { } sense } || sense == "None") return null;
-        if (AngleUnits.IsAngle(unit)) return sense;
+        if (AugmentationRules.IsAngleUnit(unit)) return sense;
         Report(DiagnosticDescriptors.OptionDoesNotApply, arguments.ArgumentLocation("ImageRotation"), "ImageRotation", property.Name,
             $"it needs Unit = \"degrees\" or \"radians\" to know how far a turn of the image moves the value, and the unit is {(unit is null ? "not declared" : $"'{unit}'")}");
         return null;

@@ -18,7 +18,8 @@ namespace ImageDsl.Generators.Parsing;
 /// </summary>
 internal sealed partial class SpecParser
 {
-    public const int MinImageSize = 8;
+    // The generic bounds of Width and Height; each backbone has its own minimum (BackboneSizes).
+    public const int MinImageSize = 1;
     public const int MaxImageSize = 4096;
 
     private readonly ReportDiagnostic? report;
@@ -55,17 +56,20 @@ internal sealed partial class SpecParser
         var containingTypes = ContainingTypes(type);
 
         var arguments = new AttributeReader(attribute, cancellation);
-        int width = ImageSize(arguments, "Width", TypeNames.DefaultWidth);
-        int height = ImageSize(arguments, "Height", TypeNames.DefaultHeight);
+        var backbone = EnumMember(arguments, "Backbone", TypeNames.DefaultBackbone);
+        // A backbone that names no member (IMGDSL0017, or a compiler error) has no minimum size to check.
+        var knownBackbone = arguments.IsBroken || arguments.Enum("Backbone") is { Member: null } ? null : backbone;
+        int width = ImageSize(arguments, "Width", TypeNames.DefaultWidth, knownBackbone);
+        int height = ImageSize(arguments, "Height", TypeNames.DefaultHeight, knownBackbone);
         int channels = arguments.Int("Channels", TypeNames.DefaultChannels);
         if (channels is not (1 or 3))
             Report(DiagnosticDescriptors.InvalidChannels, arguments.ArgumentLocation("Channels"), channels);
-        var backbone = EnumMember(arguments, "Backbone", TypeNames.DefaultBackbone);
         if (arguments.IsBroken) valid = false;
 
         var targets = Targets(type, identifier);
         CheckNames(type, identifier, targets);
         var construction = Construction(type, identifier, targets);
+        var augmentation = Augmentation(type, targets);
 
         if (!valid) return null;
         return new SpecModel(
@@ -80,7 +84,8 @@ internal sealed partial class SpecParser
             Channels: channels,
             Backbone: backbone,
             Targets: new EquatableArray<TargetModel>(targets.Select(t => t.Model!)),
-            Construction: construction);
+            Construction: construction,
+            Augmentation: augmentation);
     }
 
     private void Report(DiagnosticDescriptor descriptor, Location location, params object[] args)
@@ -152,12 +157,14 @@ internal sealed partial class SpecParser
         return new EquatableArray<ContainingTypeModel>(types);
     }
 
-    /// <summary>Rule IMGDSL0006.</summary>
-    private int ImageSize(AttributeReader arguments, string name, int defaultValue)
+    /// <summary>Rules IMGDSL0006 (the generic bounds) and IMGDSL0038 (the minimum of <paramref name="backbone"/>, unless it is unknown).</summary>
+    private int ImageSize(AttributeReader arguments, string name, int defaultValue, string? backbone)
     {
         int value = arguments.Int(name, defaultValue);
         if (value is < MinImageSize or > MaxImageSize)
             Report(DiagnosticDescriptors.InvalidImageSize, arguments.ArgumentLocation(name), name, value, MinImageSize, MaxImageSize);
+        else if (backbone is not null && BackboneSizes.All.TryGetValue(backbone, out var size) && value < size.MinimumSide)
+            Report(DiagnosticDescriptors.InputSmallerThanBackbone, arguments.ArgumentLocation(name), name, value, backbone, size.MinimumSide, size.Reason);
         return value;
     }
 

@@ -18,11 +18,22 @@ namespace ImageDsl.Modeling;
 /// <typeparam name="TPrediction">The generated typed prediction record.</typeparam>
 public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
 {
-    /// <summary>Wraps a freshly built network for <paramref name="spec"/>.</summary>
+    /// <summary>Wraps a freshly built network for <paramref name="spec"/>, which declares no augmentation.</summary>
     protected ImageModel(ModelSpec spec, nn.Module<Tensor, Tensor[]> network)
+        : this(spec, network, Augmentation.None)
     {
+    }
+
+    /// <summary>Wraps a freshly built network for <paramref name="spec"/>, which declares <paramref name="declaredAugmentation"/>.</summary>
+    /// <param name="spec">The model's spec.</param>
+    /// <param name="network">The untrained network.</param>
+    /// <param name="declaredAugmentation">What the spec class declares with <c>[Augment]</c>: see <see cref="DeclaredAugmentation"/>.</param>
+    protected ImageModel(ModelSpec spec, nn.Module<Tensor, Tensor[]> network, Augmentation declaredAugmentation)
+    {
+        ArgumentNullException.ThrowIfNull(declaredAugmentation);
         Spec = spec;
         Network = network;
+        DeclaredAugmentation = declaredAugmentation;
         Normalization = Normalization.Default(spec.Input.Channels);
         TargetStatistics = TargetStatistics.Identity(spec.EncodedWidth);
         network.eval();
@@ -30,6 +41,13 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
 
     /// <summary>The spec this model was generated from.</summary>
     public ModelSpec Spec { get; }
+
+    /// <summary>
+    /// The augmentation the spec class declares with <c>[Augment]</c> (<see cref="Augmentation.None"/>
+    /// if it declares none). Training uses it when <see cref="TrainingOptions.Augmentation"/> is null;
+    /// an augmentation set in the options replaces it.
+    /// </summary>
+    public Augmentation DeclaredAugmentation { get; }
 
     /// <summary>The TorchSharp network: the backbone and one head per target.</summary>
     public nn.Module<Tensor, Tensor[]> Network { get; }
@@ -91,6 +109,9 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
     private TrainingHistory Fit(ImageDataset training, TrainingOptions options, IProgress<TrainingProgress>? progress, ImageDataset? validation,
         CancellationToken cancellation, string? resumeFrom)
     {
+        // Options that leave the augmentation unset train with the spec's; the trainer then checks
+        // whichever it is against the spec's targets.
+        if (options.Augmentation is null) options = options with { Augmentation = DeclaredAugmentation };
         options.Validate();
         CheckDataset(training, nameof(training));
         if (validation is not null) CheckDataset(validation, nameof(validation));

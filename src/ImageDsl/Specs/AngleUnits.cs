@@ -1,20 +1,19 @@
+using ImageDsl.Training;
+
 namespace ImageDsl.Specs;
 
-/// <summary>Recognizes angle units by name. The generator mirrors these names (keep them in step).</summary>
+/// <summary>Recognizes angle units by name, by the same rule the analyzer uses (<c>AugmentationRules.IsAngleUnit</c>).</summary>
 public static class AngleUnits
 {
     /// <summary>How many of <paramref name="unit"/> make a radian: 180/π for degrees, 1 for radians, null when it is not an angle.</summary>
     public static double? PerRadian(string? unit)
     {
-        if (unit is null) return null;
-        var name = unit.Trim();
-        if (name is "°" || name.Equals("deg", StringComparison.OrdinalIgnoreCase) || name.Contains("degree", StringComparison.OrdinalIgnoreCase))
-            return 180 / Math.PI;
-        if (name.Equals("rad", StringComparison.OrdinalIgnoreCase) || name.Contains("radian", StringComparison.OrdinalIgnoreCase))
-            return 1;
-        return null;
+        if (!AugmentationRules.IsAngleUnit(unit)) return null;
+        var name = unit!.Trim();
+        bool radians = name.Equals("rad", StringComparison.OrdinalIgnoreCase) || name.Contains("radian", StringComparison.OrdinalIgnoreCase);
+        return radians ? 1 : 180 / Math.PI;
     }
 
     /// <summary>True when <paramref name="unit"/> names degrees or radians.</summary>
-    public static bool IsAngle(string? unit) => PerRadian(unit) is not null;
+    public static bool IsAngle(string? unit) => AugmentationRules.IsAngleUnit(unit);
 }

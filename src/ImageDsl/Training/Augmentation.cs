@@ -40,54 +40,64 @@ public sealed record Augmentation
     /// <summary>True when any change is on.</summary>
     public bool IsEnabled => IsGeometric || Brightness > 0 || Contrast > 0 || Noise > 0;
 
-    /// <summary>Rejects values that cannot work, naming the property.</summary>
+    /// <summary>Rejects values that cannot work, naming the property. The analyzer applies the same rules to <c>[Augment]</c>.</summary>
     public void Validate()
     {
-        Check(Shift >= 0, nameof(Shift), Shift, "cannot be negative");
-        Check(Rotation is >= 0 and <= 180, nameof(Rotation), Rotation, "must be in [0, 180] degrees");
-        Check(Scale is >= 0 and < 1, nameof(Scale), Scale, "must be in [0, 1)");
-        Check(Brightness is >= 0 and <= 1, nameof(Brightness), Brightness, "must be in [0, 1]");
-        Check(Contrast is >= 0 and < 1, nameof(Contrast), Contrast, "must be in [0, 1)");
-        Check(Noise is >= 0 and <= 1, nameof(Noise), Noise, "must be in [0, 1]");
+        Check(nameof(Shift), Shift);
+        Check(nameof(Rotation), Rotation);
+        Check(nameof(Scale), Scale);
+        Check(nameof(Brightness), Brightness);
+        Check(nameof(Contrast), Contrast);
+        Check(nameof(Noise), Noise);
     }
 
     /// <summary>
     /// The targets this augmentation would corrupt, each with the reason: a rotation changes
-    /// any angle target (a range or periodic target in degrees or radians) unless it is declared
-    /// as the image's own rotation; a geometric change moves positions that are not boxes or
-    /// points; a flip swaps labels that name a side.
+    /// any angle target (a range or periodic target whose unit is an angle) unless it is declared
+    /// as the image's own rotation; a geometric change cannot move a position target that does not
+    /// know how to move (boxes and points do); a flip mirrors an undeclared angle and swaps labels
+    /// that name a side. The analyzer reports the same conflicts for <c>[Augment]</c> at compile
+    /// time (both use one set of rules, <c>AugmentationRules</c>).
     /// </summary>
     public IReadOnlyList<string> Conflicts(ModelSpec spec)
     {
         var conflicts = new List<string>();
         foreach (var target in spec.Targets)
         {
-            if (Rotation > 0 && target is not IGeometricTarget { MovesWithImage: true } && AngleUnit(target) is { } unit)
+            bool moves = target is IGeometricTarget { MovesWithImage: true };
+            if (Rotation > 0 && !moves && AngleUnit(target) is { } unit)
                 conflicts.Add($"Rotation = {Rotation} would change target {target.Name} (an angle in {unit}): rotating the image changes the answer. " +
                               "If it is the image's own rotation, declare ImageRotation on its [Range] so augmentation turns it with the image.");
-            if (IsGeometric && !target.IsShiftInvariant && target is not IGeometricTarget { MovesWithImage: true })
+            if (IsGeometric && !target.IsShiftInvariant && !moves)
                 conflicts.Add($"Target {target.Name} is a position in the image ({target.Describe()}) that does not move with geometric augmentation; use only Brightness, Contrast and Noise.");
-            if (FlipHorizontal && target is not IGeometricTarget { MovesWithImage: true } && AngleUnit(target) is { } mirrored)
+            if (FlipHorizontal && !moves && AngleUnit(target) is { } mirrored)
                 conflicts.Add($"FlipHorizontal would change target {target.Name} (an angle in {mirrored}): a mirror turns it the other way. " +
                               "If it is the image's own rotation, declare ImageRotation on its [Range] so augmentation mirrors it too.");
-            if (FlipHorizontal && target is LabelTargetSpec labels && labels.Labels.Any(NamesASide))
-                conflicts.Add($"FlipHorizontal would corrupt target {target.Name}: its labels name a side ({string.Join(", ", labels.Labels.Where(NamesASide))}), which a mirror swaps.");
+            if (FlipHorizontal && SideLabels(target) is { Count: > 0 } sides)
+                conflicts.Add($"FlipHorizontal would corrupt target {target.Name}: its labels name a side ({string.Join(", ", sides)}), which a mirror swaps.");
         }
         return conflicts;
     }
 
+    /// <summary>The unit of a range or periodic target whose unit is an angle, else null.</summary>
     private static string? AngleUnit(TargetSpec target) => target switch
     {
-        RangeTargetSpec range when AngleUnits.IsAngle(range.Unit) => range.Unit,
-        PeriodicTargetSpec periodic when AngleUnits.IsAngle(periodic.Unit) => periodic.Unit,
+        RangeTargetSpec range when AugmentationRules.IsAngleUnit(range.Unit) => range.Unit,
+        PeriodicTargetSpec periodic when AugmentationRules.IsAngleUnit(periodic.Unit) => periodic.Unit,
         _ => null,
     };
 
-    private static bool NamesASide(string label) =>
-        label.Contains("left", StringComparison.OrdinalIgnoreCase) || label.Contains("right", StringComparison.OrdinalIgnoreCase);
-
-    private static void Check(bool ok, string name, double value, string rule)
+    private static IReadOnlyList<string> SideLabels(TargetSpec target) => target switch
     {
-        if (!ok) throw new ArgumentOutOfRangeException(name, value, $"Augmentation.{name} {rule}.");
+        LabelTargetSpec labels => labels.Labels.Where(AugmentationRules.NamesASide).ToArray(),
+        BinaryTargetSpec binary => binary.Labels.Where(AugmentationRules.NamesASide).ToArray(),
+        MultiLabelTargetSpec multi => multi.Labels.Where(AugmentationRules.NamesASide).ToArray(),
+        _ => [],
+    };
+
+    private static void Check(string name, double value)
+    {
+        if (AugmentationRules.Problem(name, value) is { } rule)
+            throw new ArgumentOutOfRangeException(name, value, $"Augmentation.{name} {rule}.");
     }
 }

@@ -36,7 +36,8 @@ internal sealed class Trainer(
         int count = data.Count;
         int batches = (count + options.BatchSize - 1) / options.BatchSize;
         long totalSteps = (long)batches * options.Epochs;
-        var augmentation = options.Augmentation;
+        // ImageModel has already put the spec's declared augmentation in place of an unset one.
+        var augmentation = options.Augmentation ?? Augmentation.None;
         if (augmentation.Conflicts(spec) is { Count: > 0 } conflicts)
             throw new InvalidOperationException($"The augmentation cannot be used with {spec.Name}:\n  " + string.Join("\n  ", conflicts));
 

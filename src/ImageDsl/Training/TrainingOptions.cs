@@ -36,8 +36,14 @@ public sealed partial record TrainingOptions
     /// <summary>Seed for shuffling, augmentation and dropout.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Random changes to each training image (shift, rotation, scale, flip, brightness, contrast, noise); none by default.</summary>
-    public Augmentation Augmentation { get; init; } = Augmentation.None;
+    /// <summary>
+    /// Random changes to each training image (shift, rotation, scale, flip, brightness, contrast,
+    /// noise). Null (the default) trains with the augmentation the spec declares with
+    /// <c>[Augment]</c> (its generated static <c>Augmentation</c> property), or none if it declares
+    /// none; any value set here replaces the spec's, so <see cref="Training.Augmentation.None"/> turns it off.
+    /// Either way, an augmentation that would corrupt a target is refused before training starts.
+    /// </summary>
+    public Augmentation? Augmentation { get; init; }
 
     /// <summary>
     /// When no validation set is passed to Train, hold out this fraction of the training set
@@ -75,7 +81,7 @@ public sealed partial record TrainingOptions
         if (StepEpochs < 1) throw new ArgumentOutOfRangeException(nameof(StepEpochs), StepEpochs, "StepEpochs must be at least 1.");
         if (!(StepFactor > 0 && StepFactor <= 1)) throw new ArgumentOutOfRangeException(nameof(StepFactor), StepFactor, "StepFactor must be in (0, 1].");
         if (GradientClipNorm is { } clip && !(clip > 0)) throw new ArgumentOutOfRangeException(nameof(GradientClipNorm), clip, "GradientClipNorm must be positive.");
-        Augmentation.Validate();
+        Augmentation?.Validate();
         if (ValidationFraction is { } f && !(f >= 0 && f < 1)) throw new ArgumentOutOfRangeException(nameof(ValidationFraction), f, "ValidationFraction must be in [0, 1).");
         if (EarlyStoppingPatience is < 1) throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), EarlyStoppingPatience, "EarlyStoppingPatience must be at least 1.");
         if (string.IsNullOrWhiteSpace(Monitor)) throw new ArgumentException("Monitor must name \"loss\" or \"Target.Metric\".", nameof(Monitor));

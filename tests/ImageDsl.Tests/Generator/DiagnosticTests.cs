@@ -77,7 +77,7 @@ public class DiagnosticTests
         AssertReports("IMGDSL0005", $"[ImageModel] public partial class Spec1 {{ {target} }}", message);
 
     [Theory]
-    [InlineData("[ImageModel([|Width = 4|])]", "Width = 4 is outside the supported range 8 to 4096")]
+    [InlineData("[ImageModel([|Width = 0|])]", "Width = 0 is outside the supported range 1 to 4096")]
     [InlineData("[ImageModel(Width = 28, [|Height = 5000|])]", "Height = 5000")]
     [InlineData("[ImageModel([|Height = -1|], Width = 8)]", "Height = -1")]
     public Task IMGDSL0006_input_size(string attribute, string message) =>
@@ -190,7 +190,7 @@ public class DiagnosticTests
     public async Task Several_problems_are_all_reported_at_once()
     {
         var compilation = GeneratorHarness.Compile(Preamble + """
-            [ImageModel(Width = 2, Channels = 4)]
+            [ImageModel(Width = 0, Channels = 4)]
             public partial class Spec1
             {
                 [Labels(LossWeight = 0)] public OnlyOne Label { get; init; }

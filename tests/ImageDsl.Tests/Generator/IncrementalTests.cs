@@ -161,6 +161,7 @@ public class IncrementalTests
     [InlineData("Threshold", "[Labels(\"no\", \"yes\")]", "[Labels(\"no\", \"yes\", Threshold = 0.7)]", "threshold: 0.7")]
     [InlineData("Box format", "BoxFormat.XYXY", "BoxFormat.XYWH", "box: global::ImageDsl.BoxFormat.XYWH")]
     [InlineData("vector length", "Length = 4)] public float[]", "Length = 6)] public float[]", "\"4\", \"5\"")]
+    [InlineData("augmentation", "public partial class Everything", "[Augment(Brightness = 0.25)] public partial class Everything", "Brightness = 0.25,")]
     public void Changing_any_target_option_regenerates_the_spec(string what, string from, string to, string expected)
     {
         var compilation = GeneratorHarness.Compile(SpecWithMethod);
@@ -212,6 +213,7 @@ public class IncrementalTests
         Assert.Contains(typeof(VectorTargetModel), modelTypes);
         Assert.Contains(typeof(ComponentModel), modelTypes);
         Assert.Contains(typeof(ConstructionModel), modelTypes);
+        Assert.Contains(typeof(AugmentationModel), modelTypes);
         Assert.All(modelTypes, t => Assert.NotNull(t.GetProperty("EqualityContract", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)));
     }
 

@@ -39,6 +39,7 @@ public class SnapshotTests
 
         Assert.Equal(
             [
+                "Demo.Augmented.PetLocator.g.cs",
                 "Demo.Compass.CompassReader.g.cs",
                 "Demo.DigitClassifier.g.cs",
                 "Demo.Inspection.DefectDetector.g.cs",

@@ -283,6 +283,30 @@ internal static class SpecSources
         }
         """;
 
+    /// <summary>A spec that declares its augmentation: every [Augment] value, a flip beside a box (boxes move with the image).</summary>
+    public const string Augmented = """
+        using ImageDsl;
+
+        namespace Demo.Augmented;
+
+        /// <summary>An animal.</summary>
+        #pragma warning disable CS1591 // enum members: test input, not generated code
+        public enum Animal { Cat, Dog }
+        #pragma warning restore CS1591
+
+        /// <summary>Finds pets.</summary>
+        [ImageModel(Width = 64, Height = 64, Backbone = Backbone.CoordCnn)]
+        [Augment(Shift = 4, Rotation = 12.5, Scale = 0.1, FlipHorizontal = true, Brightness = 0.2, Contrast = 0.15, Noise = 0.02)]
+        public partial class PetLocator
+        {
+            /// <summary>Which pet.</summary>
+            [Labels] public Animal Animal { get; init; }
+
+            /// <summary>Where it is.</summary>
+            [Box(BoxFormat.XYWH, Min = 0, Max = 64)] public BoundingBox Box { get; init; }
+        }
+        """;
+
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
         [nameof(SingleLabel)] = SingleLabel,
@@ -298,5 +322,6 @@ internal static class SpecSources
         [nameof(PeriodicAndValue)] = PeriodicAndValue,
         [nameof(Vectors)] = Vectors,
         [nameof(ClassAndBox)] = ClassAndBox,
+        [nameof(Augmented)] = Augmented,
     };
 }

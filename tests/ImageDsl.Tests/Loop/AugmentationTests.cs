@@ -90,6 +90,46 @@ public class AugmentationTests
     }
 
     [Fact]
+    public void Periodic_angles_and_every_kind_of_sided_label_are_protected_too()
+    {
+        var heading = TestSpecs.Digits() with { Targets = [new PeriodicTargetSpec("Heading", 0, 360, unit: "°")] };
+        var phase = TestSpecs.Digits() with { Targets = [new PeriodicTargetSpec("Phase", 0, 24, unit: "h")] };
+        var facing = TestSpecs.Digits() with { Targets = [new BinaryTargetSpec("FacesRight", negativeLabel: "left", positiveLabel: "right")] };
+        var limbs = TestSpecs.Digits() with { Targets = [new MultiLabelTargetSpec("Limbs", ["LeftArm", "Head", "rightLeg"])] };
+
+        Assert.Contains("would change target Heading (a rotation angle in °)", Assert.Single(new Augmentation { Rotation = 5 }.Conflicts(heading)));
+        Assert.Empty(new Augmentation { Rotation = 5 }.Conflicts(phase));
+        Assert.Contains("(left, right)", Assert.Single(new Augmentation { FlipHorizontal = true }.Conflicts(facing)));
+        Assert.Contains("(LeftArm, rightLeg)", Assert.Single(new Augmentation { FlipHorizontal = true }.Conflicts(limbs)));
+    }
+
+    [Theory]
+    [InlineData("Shift", -1)]
+    [InlineData("Shift", double.PositiveInfinity)]
+    [InlineData("Rotation", 180.5)]
+    [InlineData("Scale", 1)]
+    [InlineData("Brightness", 1.01)]
+    [InlineData("Contrast", -0.01)]
+    [InlineData("Noise", double.NaN)]
+    public void Every_value_out_of_range_is_refused_naming_its_property(string property, double value)
+    {
+        var augmentation = property switch
+        {
+            "Shift" => new Augmentation { Shift = value },
+            "Rotation" => new Augmentation { Rotation = value },
+            "Scale" => new Augmentation { Scale = value },
+            "Brightness" => new Augmentation { Brightness = value },
+            "Contrast" => new Augmentation { Contrast = value },
+            _ => new Augmentation { Noise = value },
+        };
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(augmentation.Validate);
+
+        Assert.Equal(property, error.ParamName);
+        new Augmentation { Shift = 4, Rotation = 180, Scale = 0.99, Brightness = 1, Contrast = 0.99, Noise = 1 }.Validate();
+    }
+
+    [Fact]
     public void Invalid_augmentation_names_the_property()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Augmentation { Scale = 1.5 }.Validate());

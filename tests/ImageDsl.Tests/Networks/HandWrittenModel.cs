@@ -39,12 +39,16 @@ internal sealed class HandWrittenModel : ImageModel<float, PredictionOutputs>
 {
     private readonly TargetLoss loss;
 
-    private HandWrittenModel(ModelSpec spec) : base(spec, new HandWrittenNetwork(spec)) => loss = TargetLoss.For(spec, 0);
+    private HandWrittenModel(ModelSpec spec, Augmentation? declaredAugmentation = null)
+        : base(spec, new HandWrittenNetwork(spec), declaredAugmentation ?? Augmentation.None) => loss = TargetLoss.For(spec, 0);
 
-    public static HandWrittenModel Create(ModelSpec spec, int seed = 0)
+    /// <param name="spec">The spec.</param>
+    /// <param name="seed">Seeds the initial weights.</param>
+    /// <param name="declaredAugmentation">Stands in for what a generated spec declares with [Augment].</param>
+    public static HandWrittenModel Create(ModelSpec spec, int seed = 0, Augmentation? declaredAugmentation = null)
     {
         SeedInitialization(seed);
-        return new HandWrittenModel(spec);
+        return new HandWrittenModel(spec, declaredAugmentation);
     }
 
     public static HandWrittenModel Load(ModelSpec spec, string path)

@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Linq;
+using ImageDsl.Generators.Diagnostics;
+using ImageDsl.Generators.Model;
+using ImageDsl.Generators.Shared;
+using Microsoft.CodeAnalysis;
+
+namespace ImageDsl.Generators.Parsing;
+
+internal sealed partial class SpecParser
+{
+    private const string FlipHorizontal = "FlipHorizontal";
+    private static readonly string[] NumericAugmentations = ["Shift", "Rotation", "Scale", "Brightness", "Contrast", "Noise"];
+
+    /// <summary>
+    /// The spec's <c>[Augment]</c>, or null if it has none: its values valid (rule IMGDSL0034) and
+    /// corrupting none of the targets (IMGDSL0035–0037). The rules are the runtime's own
+    /// (<see cref="AugmentationRules"/> is compiled into both), so a spec that compiles is never
+    /// refused by <c>Augmentation.Validate</c> or <c>Augmentation.Conflicts</c> for these reasons.
+    /// </summary>
+    private AugmentationModel? Augmentation(INamedTypeSymbol type, List<ParsedTarget> targets)
+    {
+        var attributes = type.GetAttributes().Where(a => IsRuntimeType(a.AttributeClass, TypeNames.AugmentAttributeName)).ToList();
+        if (attributes.Count == 0) return null;
+        // [Augment] twice is a compiler error (CS0579).
+        if (attributes.Count > 1) return Invalid<AugmentationModel>();
+
+        var arguments = new AttributeReader(attributes[0], cancellation);
+        var values = new Dictionary<string, double>();
+        var usable = new HashSet<string>();
+        foreach (var name in NumericAugmentations)
+        {
+            var value = arguments.Double(name, 0);
+            values[name] = value;
+            if (AugmentationRules.Problem(name, value) is { } problem)
+                Report(DiagnosticDescriptors.InvalidAugmentation, arguments.ArgumentLocation(name), name, SymbolText.Number(value), problem);
+            else if (value > 0) usable.Add(name);
+        }
+        bool flip = arguments.Bool(FlipHorizontal);
+        if (flip) usable.Add(FlipHorizontal);
+        if (arguments.IsBroken) return Invalid<AugmentationModel>();
+
+        foreach (var target in targets)
+            if (target.Model is { } model) CheckAugmentation(model, arguments, values, usable);
+
+        return new AugmentationModel(values["Shift"], values["Rotation"], values["Scale"], flip, values["Brightness"], values["Contrast"], values["Noise"]);
+    }
+
+    /// <summary>Rules IMGDSL0035–0037 for one target; <paramref name="on"/> holds the augmentations that are valid and switched on.</summary>
+    private void CheckAugmentation(TargetModel target, AttributeReader arguments, Dictionary<string, double> values, HashSet<string> on)
+    {
+        switch (target)
+        {
+            // A target declared as the image's own rotation is turned (and mirrored) with the image.
+            case ScalarTargetModel { Kind: ScalarKind.Range or ScalarKind.Periodic, ImageRotation: null } scalar when AugmentationRules.IsAngleUnit(scalar.Unit):
+                if (on.Contains("Rotation"))
+                    Report(DiagnosticDescriptors.RotationChangesAngle, arguments.ArgumentLocation("Rotation"),
+                        $"Rotation = {SymbolText.Number(values["Rotation"])}", target.Name, scalar.Unit!, "rotating the image changes the answer");
+                if (on.Contains(FlipHorizontal))
+                    Report(DiagnosticDescriptors.RotationChangesAngle, arguments.ArgumentLocation(FlipHorizontal),
+                        "FlipHorizontal = true", target.Name, scalar.Unit!, "a mirror turns it the other way");
+                break;
+            case VectorTargetModel { Box: null, Points: false }:
+                // Boxes and points are moved with the image; the components of a plain vector cannot be.
+                foreach (var name in AugmentationRules.Geometric)
+                {
+                    if (!on.Contains(name)) continue;
+                    var value = name == FlipHorizontal ? "true" : SymbolText.Number(values[name]);
+                    Report(DiagnosticDescriptors.GeometricMovesVector, arguments.ArgumentLocation(name), name, value, target.Name);
+                }
+                break;
+        }
+        if (on.Contains(FlipHorizontal) && Labels(target).Where(AugmentationRules.NamesASide).ToList() is { Count: > 0 } sides)
+            Report(DiagnosticDescriptors.FlipSwapsSides, arguments.ArgumentLocation(FlipHorizontal), target.Name,
+                string.Join(", ", sides.Select(label => $"'{label}'")));
+    }
+
+    /// <summary>A label target's label names (enum members, listed strings, a bool's two names); none for other kinds.</summary>
+    private static IEnumerable<string> Labels(TargetModel target) => target switch
+    {
+        LabelTargetModel labels => labels.Labels.Select(l => l.Name),
+        MultiLabelTargetModel multi => multi.Labels.Select(l => l.Name),
+        BinaryTargetModel binary => new[] { binary.NegativeLabel, binary.PositiveLabel },
+        _ => Enumerable.Empty<string>(),
+    };
+}

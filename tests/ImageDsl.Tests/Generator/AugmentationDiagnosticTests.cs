@@ -1,0 +1,103 @@
+using Microsoft.CodeAnalysis;
+
+namespace ImageDsl.Tests.Generator;
+
+/// <summary>
+/// One test per diagnostic of <c>[Augment]</c> (IMGDSL0034–0037): the ID, at the marked argument,
+/// and no code generated; and the augmentations that corrupt nothing pass.
+/// </summary>
+public class AugmentationDiagnosticTests
+{
+    private const string Types = """
+        public enum Turn { Left, Right, Straight }
+        public readonly record struct Point(float X, float Y);
+
+        """;
+
+    private const string DigitTarget = "[Labels] public Digit Digit { get; init; }";
+
+    private static Task Reports(string id, string augment, string targets, string message) =>
+        DiagnosticTests.AssertReports(id, Types + $"[ImageModel, Augment({augment})] public partial class Spec1 {{ {targets} }}", message);
+
+    [Theory]
+    [InlineData("[|Shift = -1|]", "[Augment] Shift = -1 cannot be negative")]
+    [InlineData("[|Shift = double.PositiveInfinity|]", "Shift = Infinity cannot be negative or infinite")]
+    [InlineData("Shift = 2, [|Rotation = 190|]", "[Augment] Rotation = 190 must be in [0, 180] degrees")]
+    [InlineData("[|Rotation = -5|]", "Rotation = -5 must be in [0, 180] degrees")]
+    [InlineData("[|Scale = 1|]", "[Augment] Scale = 1 must be in [0, 1)")]
+    [InlineData("[|Brightness = 1.5|]", "[Augment] Brightness = 1.5 must be in [0, 1]")]
+    [InlineData("[|Contrast = -0.1|]", "[Augment] Contrast = -0.1 must be in [0, 1)")]
+    [InlineData("[|Noise = double.NaN|]", "[Augment] Noise = NaN must be in [0, 1]")]
+    public Task IMGDSL0034_invalid_augmentation_value(string augment, string message) =>
+        Reports("IMGDSL0034", augment, DigitTarget, message);
+
+    [Theory]
+    [InlineData("[Range(-45, 45, Unit = \"degrees\")] public float Angle { get; init; }", "Rotation = 10 would corrupt 'Angle', an angle in degrees: rotating the image changes the answer")]
+    [InlineData("[Range(0, 360, Periodic = true, Unit = \"°\")] public float Angle { get; init; }", "would corrupt 'Angle', an angle in °")]
+    [InlineData("[Range(-1.5, 1.5, Unit = \"Radians\")] public double Angle { get; init; }", "an angle in Radians")]
+    public Task IMGDSL0035_rotation_changes_an_angle_target(string target, string message) =>
+        Reports("IMGDSL0035", "Shift = 2, [|Rotation = 10|]", target, message);
+
+    [Fact]
+    public Task IMGDSL0035_a_flip_mirrors_an_angle_target() =>
+        Reports("IMGDSL0035", "[|FlipHorizontal = true|]", "[Range(-45, 45, Unit = \"degrees\")] public float Angle { get; init; }",
+            "FlipHorizontal = true would corrupt 'Angle', an angle in degrees: a mirror turns it the other way; if it is the image's own rotation, declare ImageRotation");
+
+    [Theory]
+    [InlineData("[Labels] public Turn Turn { get; init; }", "FlipHorizontal = true would corrupt 'Turn': its labels 'Left', 'Right' name a side, which a mirror swaps")]
+    [InlineData("[Labels(\"LeftHand\", \"none\", \"rightHand\")] public string Hand { get; init; } = \"\";", "'Hand': its labels 'LeftHand', 'rightHand' name a side")]
+    [InlineData("[Labels(\"left\", \"right\")] public bool FacesRight { get; init; }", "'FacesRight': its labels 'left', 'right' name a side")]
+    public Task IMGDSL0036_flip_swaps_labels_that_name_a_side(string target, string message) =>
+        Reports("IMGDSL0036", "Brightness = 0.1, [|FlipHorizontal = true|]", target, message);
+
+    [Theory]
+    [InlineData("[|Shift = 2|], Brightness = 0.1", "[Augment] Shift = 2 would corrupt 'Center': it is a vector target, which geometric augmentation cannot move with the image")]
+    [InlineData("Noise = 0.05, [|Scale = 0.1|]", "Scale = 0.1 would corrupt 'Center'")]
+    [InlineData("[|FlipHorizontal = true|]", "FlipHorizontal = true would corrupt 'Center'")]
+    public Task IMGDSL0037_geometric_augmentation_on_a_vector(string augment, string message) =>
+        Reports("IMGDSL0037", augment, DigitTarget + " [Vector] public Point Center { get; init; }", message);
+
+    [Theory]
+    // Boxes move with the image: the analyzer leaves them to the runtime.
+    [InlineData("Shift = 2, Rotation = 10, Scale = 0.1, FlipHorizontal = true", "[Box] public BoundingBox Box { get; init; }")]
+    // So do points, and an angle declared as the image's own rotation turns with it.
+    [InlineData("Shift = 2, Rotation = 10, FlipHorizontal = true", "[Vector(Points = true)] public Point Center { get; init; }")]
+    [InlineData("Rotation = 30, FlipHorizontal = true", "[Range(-45, 45, Unit = \"degrees\", ImageRotation = RotationSense.CounterClockwise)] public float Angle { get; init; }")]
+    [InlineData("Rotation = 90", "[Range(0, 360, Periodic = true, Unit = \"deg\", ImageRotation = RotationSense.Clockwise)] public float Heading { get; init; }")]
+    // Photometric changes leave every target as it is.
+    [InlineData("Brightness = 1, Contrast = 0.5, Noise = 1", "[Vector] public Point Center { get; init; } [Range(0, 360, Periodic = true, Unit = \"degrees\")] public float Heading { get; init; } [Labels] public Turn Turn { get; init; }")]
+    // Rotation of a range that is not an angle, flips of labels that name no side, zeros.
+    [InlineData("Shift = 0, Rotation = 180, FlipHorizontal = true", "[Range(0, 100, Unit = \"px\")] public float Width { get; init; } " + DigitTarget)]
+    [InlineData("Rotation = 0, FlipHorizontal = false", "[Range(-45, 45, Unit = \"degrees\")] public float Angle { get; init; } [Labels] public Turn Turn { get; init; } [Vector] public Point Center { get; init; }")]
+    [InlineData("", DigitTarget)]
+    public async Task Augmentation_that_corrupts_no_target_is_accepted(string augment, string targets)
+    {
+        var compilation = GeneratorHarness.Compile("using ImageDsl;\nnamespace Demo;\npublic enum Digit { Zero, One, Two }\n" + Types +
+            $"[ImageModel, Augment({augment})] public partial class Spec1 {{ {targets} }}");
+
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(compilation);
+        var run = GeneratorHarness.Run(compilation);
+
+        Assert.Empty(diagnostics);
+        Assert.Single(run.Result.GeneratedSources);
+        Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public async Task Every_corrupting_argument_is_reported_for_every_target_it_corrupts()
+    {
+        var compilation = GeneratorHarness.Compile("using ImageDsl;\nnamespace Demo;\n" + Types + """
+            [ImageModel, Augment(Shift = 2, Rotation = 10, FlipHorizontal = true, Noise = 2)]
+            public partial class Spec1
+            {
+                [Range(0, 90, Unit = "deg")] public float Tilt { get; init; }
+                [Labels] public Turn Turn { get; init; }
+                [Vector] public Point Center { get; init; }
+            }
+            """);
+
+        var ids = (await GeneratorHarness.AnalyzeAsync(compilation)).Select(d => d.Id).Order().ToArray();
+
+        Assert.Equal(["IMGDSL0034", "IMGDSL0035", "IMGDSL0035", "IMGDSL0036", "IMGDSL0037", "IMGDSL0037", "IMGDSL0037"], ids);
+    }
+}
