@@ -4,7 +4,12 @@ namespace ImageDsl.Examples;
 public enum Digit { Zero = 0, One = 1, Two = 2, Three = 3, Four = 4, Five = 5, Six = 6, Seven = 7, Eight = 8, Nine = 9 }
 
 /// <summary>Which digit a 28x28 grayscale image shows.</summary>
-[ImageModel(Width = 28, Height = 28, Channels = 1)]
+/// <remarks>
+/// Handwriting varies in position, slant and size, so training moves every image by up to two
+/// whole pixels, turns it by up to 10 degrees and scales it by up to 10 %; the digit stays the same.
+/// </remarks>
+[ImageModel(Width = 28, Height = 28, Channels = 1, Backbone = Backbone.CoordCnn)]
+[Augment(Shift = 2, Rotation = 10, Scale = 0.1)]
 public partial class DigitClassifier
 {
     /// <summary>The digit.</summary>

@@ -13,10 +13,15 @@ return ExampleMain.Run("DigitClassifier", args, Path.Combine("out", "digit-class
     Console.WriteLine($"{train.Count} training and {test.Count} test images");
 
     using var model = DigitClassifier.Model.Create(seed: 1);
+    // The spec's [Augment] is used, since the options leave Augmentation unset. AdamW with a
+    // one-cycle schedule: a short warm-up to a high rate, then a long decay.
     var options = new TrainingOptions
     {
-        Epochs = arguments.Epochs ?? 12,
-        Augmentation = new Augmentation { Shift = 2 },
+        Epochs = arguments.Epochs ?? 30,
+        Optimizer = OptimizerKind.AdamW,
+        LearningRate = 2e-3,
+        WeightDecay = 0.05,
+        Schedule = LearningRateSchedule.OneCycle,
     };
     var history = ConsoleProgress.Run("DigitClassifier", progress => model.Train(train, options, progress));
 

@@ -97,7 +97,7 @@ public class AugmentationTests
         var facing = TestSpecs.Digits() with { Targets = [new BinaryTargetSpec("FacesRight", negativeLabel: "left", positiveLabel: "right")] };
         var limbs = TestSpecs.Digits() with { Targets = [new MultiLabelTargetSpec("Limbs", ["LeftArm", "Head", "rightLeg"])] };
 
-        Assert.Contains("would change target Heading (a rotation angle in °)", Assert.Single(new Augmentation { Rotation = 5 }.Conflicts(heading)));
+        Assert.Contains("would change target Heading (an angle in °)", Assert.Single(new Augmentation { Rotation = 5 }.Conflicts(heading)));
         Assert.Empty(new Augmentation { Rotation = 5 }.Conflicts(phase));
         Assert.Contains("(left, right)", Assert.Single(new Augmentation { FlipHorizontal = true }.Conflicts(facing)));
         Assert.Contains("(LeftArm, rightLeg)", Assert.Single(new Augmentation { FlipHorizontal = true }.Conflicts(limbs)));
