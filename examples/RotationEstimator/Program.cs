@@ -13,12 +13,9 @@ return ExampleMain.Run("RotationEstimator", args, Path.Combine("out", "rotation-
     Console.WriteLine($"{train.Count} training and {test.Count} test images");
 
     using var model = RotationEstimator.Model.Create(seed: 1);
-    // No rotation augmentation: it would change the very angle being predicted (and is refused).
-    var options = new TrainingOptions
-    {
-        Epochs = arguments.Epochs ?? 40,
-        Augmentation = new Augmentation { Shift = 2 },
-    };
+    // The spec's [Augment] (whole-pixel shifts) is used, since the options leave Augmentation
+    // unset. 40 epochs fit in about four minutes here; --epochs 80 buys about another degree of RMSE.
+    var options = new TrainingOptions { Epochs = arguments.Epochs ?? 40 };
     var history = ConsoleProgress.Run("RotationEstimator", progress => model.Train(train, options, progress));
 
     var evaluation = model.Evaluate(test);
