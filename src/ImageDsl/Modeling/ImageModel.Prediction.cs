@@ -52,56 +52,6 @@ public abstract partial class ImageModel<TLabels, TPrediction>
         return Network.call(normalizedImages);
     }
 
-    /// <summary>
-    /// Turns raw head outputs into per-image values in user terms: softmax probabilities for
-    /// multi-class targets, sigmoid probabilities for binary and multi-label ones, and regression
-    /// outputs mapped back to user units (clamped into a declared range, un-standardized with
-    /// the training statistics, or read off the circle for periodic targets).
-    /// </summary>
-    internal PredictionOutputs[] DecodeOutputs(Tensor[] outputs)
-    {
-        int count = (int)outputs[0].shape[0];
-        var perTarget = new float[Spec.Targets.Count][];
-        for (int t = 0; t < Spec.Targets.Count; t++)
-        {
-            using var decoded = Spec.Targets[t] switch
-            {
-                LabelTargetSpec => outputs[t].softmax(1),
-                BinaryTargetSpec or MultiLabelTargetSpec => outputs[t].sigmoid(),
-                _ => outputs[t].alias(),
-            };
-            perTarget[t] = decoded.contiguous().data<float>().ToArray();
-        }
-
-        var result = new PredictionOutputs[count];
-        for (int i = 0; i < count; i++)
-        {
-            var values = new float[Spec.Targets.Count][];
-            for (int t = 0; t < Spec.Targets.Count; t++)
-                values[t] = DecodeTarget(t, perTarget[t].AsSpan(i * Spec.Targets[t].OutputWidth, Spec.Targets[t].OutputWidth));
-            result[i] = new PredictionOutputs(Spec, values);
-        }
-        return result;
-    }
-
-    private float[] DecodeTarget(int t, ReadOnlySpan<float> output)
-    {
-        switch (Spec.Targets[t])
-        {
-            case RangeTargetSpec range:
-                return [(float)range.FromUnit(output[0])];
-            case PeriodicTargetSpec periodic:
-                return [(float)periodic.FromSineCosine(output[0], output[1])];
-            case ValueTargetSpec:
-                return [(float)TargetStatistics.FromStandard(Spec.EncodedOffset(t), output[0])];
-            case VectorTargetSpec vector:
-                var values = new float[output.Length];
-                int offset = Spec.EncodedOffset(t);
-                for (int c = 0; c < values.Length; c++)
-                    values[c] = (float)(vector.IsBounded ? vector.FromUnit(output[c]) : TargetStatistics.FromStandard(offset + c, output[c]));
-                return values;
-            default:
-                return output.ToArray();
-        }
-    }
+    /// <summary>Raw head outputs as per-image values in user terms; see <see cref="OutputDecoding.Decode"/>.</summary>
+    internal PredictionOutputs[] DecodeOutputs(Tensor[] outputs) => OutputDecoding.Decode(Spec, TargetStatistics, outputs);
 }

@@ -18,6 +18,9 @@ public sealed class PredictionOutputs
         this.values = values;
     }
 
+    /// <summary>Target <paramref name="target"/>'s decoded floats, whatever its kind (the array itself, not a copy).</summary>
+    internal float[] Decoded(int target) => values[target];
+
     /// <summary>The spec the outputs belong to.</summary>
     public ModelSpec Spec { get; }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Google.Protobuf;
 using ImageDsl.Data;
 using ImageDsl.Modeling;
@@ -17,7 +18,7 @@ namespace ImageDsl.Onnx;
 /// The graph takes <see cref="InputName"/>: float32 <c>[batch, channels, height, width]</c>, pixel
 /// values 0..255 of images already converted to the spec's size and channels (RGB order); the
 /// model's normalization is the graph's first two nodes. It returns one output per target, named
-/// by <see cref="OnnxTargets.OutputNames"/>: label probabilities, or range values in user units.
+/// by <see cref="OnnxTargets.OutputNames"/>: label probabilities, or values in user units.
 /// </remarks>
 public static class OnnxExporter
 {
@@ -35,14 +36,21 @@ public static class OnnxExporter
     /// <param name="spec">The spec the network was built for.</param>
     /// <param name="normalization">The pixel normalization the network was trained with.</param>
     /// <param name="network">The network: a backbone, then one head per target, as generated.</param>
-    public static void Export(string path, ModelSpec spec, Normalization normalization, nn.Module network)
+    /// <param name="statistics">
+    /// The training set's target statistics (<c>model.TargetStatistics</c>), which map standardized
+    /// targets (unbounded values and vectors) back to user units; export fails, naming the target,
+    /// when a spec has such a target and none are given.
+    /// </param>
+    public static void Export(string path, ModelSpec spec, Normalization normalization, nn.Module network, TargetStatistics? statistics = null)
     {
-        var model = Build(spec, normalization, network);
+        var model = Build(spec, normalization, network, statistics);
         AtomicFile.Write(path, stream => model.WriteTo(stream));
     }
 
-    internal static ModelProto Build(ModelSpec spec, Normalization normalization, nn.Module network)
+    internal static ModelProto Build(ModelSpec spec, Normalization normalization, nn.Module network, TargetStatistics? statistics = null)
     {
+        if (statistics is not null && (statistics.Mean.Length != spec.EncodedWidth || statistics.Std.Length != spec.EncodedWidth))
+            throw new ArgumentException($"ONNX export: the target statistics have {statistics.Mean.Length} columns; {spec.Name} encodes {spec.EncodedWidth}.", nameof(statistics));
         var (backbone, heads) = Parts(spec, network);
         var outputs = OnnxTargets.OutputNames(spec);
         var graph = new OnnxGraphBuilder(spec.Name);
@@ -57,7 +65,10 @@ public static class OnnxExporter
         for (int t = 0; t < spec.Targets.Count; t++)
         {
             var head = graph.Emit(heads[t].Module, features, heads[t].Name);
-            graph.Output(outputs[t], OnnxTargets.Map(graph, spec.Targets[t], head), Describe(spec.Targets[t]));
+            var context = new OnnxTargetContext(spec, t, statistics);
+            string value;
+            using (graph.Scoped(heads[t].Name + "/decode")) value = OnnxTargets.Map(graph, context, head);
+            graph.Output(outputs[t], value, Describe(spec.Targets[t]));
         }
 
         var model = new ModelProto
@@ -106,7 +117,17 @@ public static class OnnxExporter
     private static string Describe(TargetSpec target) => target switch
     {
         LabelTargetSpec labels => $"Probability of each label of {labels.Name}, in this order: {string.Join(", ", labels.Labels)}.",
-        RangeTargetSpec range => $"{range.Name}{(range.Unit is null ? "" : " in " + range.Unit)}, within [{range.Min}, {range.Max}].",
+        BinaryTargetSpec binary => $"Probability that {binary.Name} is {binary.PositiveLabel} (true at or above {binary.Threshold.ToString(CultureInfo.InvariantCulture)}).",
+        MultiLabelTargetSpec multi => $"Probability of each label of {multi.Name}, independently, in this order: {string.Join(", ", multi.Labels)}.",
+        RangeTargetSpec range => $"{range.Name}{Units(range.Unit)}, within [{Show(range.Min)}, {Show(range.Max)}].",
+        PeriodicTargetSpec periodic => $"{periodic.Name}{Units(periodic.Unit)}, in [{Show(periodic.Min)}, {Show(periodic.Max)}), read off the predicted sine and cosine.",
+        ValueTargetSpec value => $"{value.Name}{Units(value.Unit)}.",
+        VectorTargetSpec vector => $"{vector.Name}{(vector.Box is { } box ? $", a {box} box," : "")}{Units(vector.Unit)}: {string.Join(", ", vector.Components)}" +
+            (vector.IsBounded ? $", each within [{Show(vector.Min!.Value)}, {Show(vector.Max!.Value)}]." : "."),
         _ => target.Describe(),
     };
+
+    private static string Units(string? unit) => unit is null ? "" : " in " + unit;
+
+    private static string Show(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -62,6 +62,30 @@ public sealed class OnnxGraphBuilder
         return AddInitializer(name, TensorProto.Types.DataType.Float, bytes, dims);
     }
 
+    /// <summary>
+    /// Adds a float64 constant (an initializer) and returns its name. Post-processing in user units
+    /// runs in float64, as <c>Predict</c>'s does in .NET, so that it adds no rounding of its own.
+    /// </summary>
+    /// <param name="name">A name for it, unique within the current module.</param>
+    /// <param name="values">The values, row-major.</param>
+    /// <param name="dims">Its shape; none for a scalar.</param>
+    public string Constant(string name, ReadOnlySpan<double> values, params long[] dims)
+    {
+        var bytes = new byte[values.Length * sizeof(double)];
+        for (int i = 0; i < values.Length; i++) BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * sizeof(double)), values[i]);
+        return AddInitializer(name, TensorProto.Types.DataType.Double, bytes, dims);
+    }
+
+    /// <summary>Adds a <c>Cast</c> of <paramref name="value"/> to float64 and returns its output.</summary>
+    /// <param name="value">A float32 value.</param>
+    public string ToDouble(string value) =>
+        Node("Cast", [value], ShapeOf(value), OnnxAttribute.Int("to", (long)TensorProto.Types.DataType.Double));
+
+    /// <summary>Adds a <c>Cast</c> of <paramref name="value"/> to float32 (rounding to nearest) and returns its output.</summary>
+    /// <param name="value">A float64 value.</param>
+    public string ToFloat(string value) =>
+        Node("Cast", [value], ShapeOf(value), OnnxAttribute.Int("to", (long)TensorProto.Types.DataType.Float));
+
     /// <summary>Adds an int64 constant (an initializer), such as a shape for <c>Reshape</c>, and returns its name.</summary>
     /// <param name="name">A name for it, unique within the current module.</param>
     /// <param name="values">The values, row-major.</param>
@@ -102,6 +126,22 @@ public sealed class OnnxGraphBuilder
         finally
         {
             scopes.RemoveAt(scopes.Count - 1);
+        }
+    }
+
+    /// <summary>Names the nodes and constants added until the result is disposed under <paramref name="name"/> (<c>backbone/coordinates/concat</c>).</summary>
+    /// <param name="name">The scope's name, one path segment or several.</param>
+    public IDisposable Scoped(string name)
+    {
+        scopes.Add(name);
+        return new ScopeExit(this, scopes.Count);
+    }
+
+    private sealed class ScopeExit(OnnxGraphBuilder graph, int depth) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (graph.scopes.Count == depth) graph.scopes.RemoveAt(depth - 1);
         }
     }
 

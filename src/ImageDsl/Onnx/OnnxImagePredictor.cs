@@ -76,7 +76,7 @@ public abstract class OnnxImagePredictor<TPrediction> : IDisposable
 
     /// <summary>
     /// Runs the graph on decoded images (bytes [C, H, W] each) and splits each output per image:
-    /// <see cref="TargetSpec.OutputWidth"/> floats per image and target, as PredictionOutputs holds them.
+    /// <see cref="OnnxTargets.ValuesPerImage"/> floats per image and target, as PredictionOutputs holds them.
     /// </summary>
     internal IReadOnlyList<TPrediction> Run(byte[][] images)
     {
@@ -97,7 +97,7 @@ public abstract class OnnxImagePredictor<TPrediction> : IDisposable
             var values = new float[Spec.Targets.Count][];
             for (int t = 0; t < values.Length; t++)
             {
-                int width = Spec.Targets[t].OutputWidth;
+                int width = OnnxTargets.ValuesPerImage(Spec.Targets[t]);
                 values[t] = perTarget[t].AsSpan(i * width, width).ToArray();
             }
             predictions[i] = CreatePrediction(new PredictionOutputs(Spec, values));
@@ -116,6 +116,13 @@ public abstract class OnnxImagePredictor<TPrediction> : IDisposable
         if (!session.InputMetadata.ContainsKey(OnnxExporter.InputName)) missing.Insert(0, "input " + OnnxExporter.InputName);
         if (missing.Count > 0)
             throw new ModelFileException($"ONNX model {path} lacks {string.Join(", ", missing)}, which {Spec.Name} needs.");
+        for (int t = 0; t < outputs.Count; t++)
+        {
+            var dims = session.OutputMetadata[outputs[t]].Dimensions;
+            long perImage = dims.Skip(1).Aggregate(1L, (a, b) => a * b);
+            if (perImage != OnnxTargets.ValuesPerImage(Spec.Targets[t]))
+                throw new ModelFileException($"ONNX model {path}: output {outputs[t]} is [{string.Join(", ", dims)}]; target {Spec.Targets[t].Name} needs {OnnxTargets.ValuesPerImage(Spec.Targets[t])} value(s) per image.");
+        }
     }
 
     /// <summary>Releases the ONNX Runtime session.</summary>

@@ -18,8 +18,8 @@ public delegate string OnnxModuleMapping<in TModule>(OnnxGraphBuilder graph, TMo
 /// type. TorchSharp has no ONNX exporter, but a network built from a spec only uses modules we
 /// know; a new backbone or layer type becomes exportable by registering a mapping for it
 /// (composite modules emit their children through <see cref="OnnxGraphBuilder.Emit"/>). Built in:
-/// Sequential, Conv2d, BatchNorm2d, ReLU, MaxPool2d, AdaptiveAvgPool2d, Linear, Dropout, Flatten
-/// and the SmallCnn backbone.
+/// Sequential, Conv2d, BatchNorm2d, ReLU, MaxPool2d, AdaptiveAvgPool2d, Linear, Dropout, Flatten,
+/// every backbone (SmallCnn, PlainCnn, ResNet-18/34 with its BasicBlock, CoordCnn).
 /// </summary>
 public static class OnnxModules
 {

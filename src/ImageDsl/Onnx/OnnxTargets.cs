@@ -6,39 +6,98 @@ namespace ImageDsl.Onnx;
 
 /// <summary>
 /// Writes one target's post-processing: from its head's raw output to what prediction reports,
-/// per image the same floats <c>PredictionOutputs</c> holds for it (<see cref="TargetSpec.OutputWidth"/>
-/// of them). Returns the value holding them; the exporter publishes it as the target's output.
+/// per image the same floats <c>PredictionOutputs</c> holds for it. Returns the value holding
+/// them; the exporter publishes it as the target's output.
 /// </summary>
 /// <typeparam name="TTarget">The target kind the mapping handles.</typeparam>
 /// <param name="graph">The graph being built.</param>
 /// <param name="target">The target.</param>
 /// <param name="head">The value holding the head's raw output, [N, OutputWidth].</param>
-public delegate string OnnxTargetMapping<in TTarget>(OnnxGraphBuilder graph, TTarget target, string head) where TTarget : TargetSpec;
+/// <param name="context">Where the target sits in its spec, and the training statistics standardized targets need.</param>
+public delegate string OnnxTargetMapping<in TTarget>(OnnxGraphBuilder graph, TTarget target, string head, OnnxTargetContext context) where TTarget : TargetSpec;
+
+/// <summary>What a target mapping may need besides the target itself.</summary>
+public sealed class OnnxTargetContext
+{
+    private readonly TargetStatistics? statistics;
+
+    internal OnnxTargetContext(ModelSpec spec, int index, TargetStatistics? statistics)
+    {
+        Spec = spec;
+        Index = index;
+        this.statistics = statistics;
+    }
+
+    /// <summary>The spec being exported.</summary>
+    public ModelSpec Spec { get; }
+
+    /// <summary>The target's position in <see cref="ModelSpec.Targets"/>.</summary>
+    public int Index { get; }
+
+    /// <summary>The target being exported.</summary>
+    public TargetSpec Target => Spec.Targets[Index];
+
+    /// <summary>
+    /// The training set's mean and standard deviation of encoded component <paramref name="component"/>
+    /// of a standardized target (<see cref="TargetSpec.IsStandardized"/>), as the model saved them;
+    /// throws, naming the target, when the export was not given the model's statistics.
+    /// </summary>
+    /// <param name="component">The component, 0 for a single value.</param>
+    public (double Mean, double Std) Standardization(int component)
+    {
+        if (statistics is null)
+            throw new NotSupportedException(
+                $"ONNX export: target {Target.Name} ({Target.KindName}) is predicted in standard units and mapped back with the training set's " +
+                "mean and standard deviation, which this export was not given. Export with model.ExportOnnx, or pass the model's TargetStatistics to OnnxExporter.Export.");
+        int column = Spec.EncodedOffset(Index) + component;
+        return (statistics.Mean[column], statistics.Std[column]);
+    }
+}
 
 /// <summary>
 /// The registry of target kinds the exporter knows, keyed by spec type: how a head's output
-/// becomes the target's graph output, and that output's name suffix. Built in: labels (softmax
-/// probabilities, output <c>{target}_probabilities</c>, [N, labels]) and ranges (clamped to
-/// [-1, 1] and mapped to the declared range in user units, output <c>{target}</c>, [N]).
+/// becomes the target's graph output, and that output's name suffix. Built in, each as
+/// <c>Predict</c> decodes it: multi-class labels (softmax, <c>{target}_probabilities</c> [N, labels]),
+/// binary (sigmoid, <c>{target}_probability</c> [N]), multi-label (sigmoid per label,
+/// <c>{target}_probabilities</c> [N, labels]), bounded ranges (clamped and mapped to the range,
+/// <c>{target}</c> [N]), periodic ranges (the angle of the predicted sine and cosine, mapped onto
+/// the period, <c>{target}</c> [N]), unbounded values (un-standardized, <c>{target}</c> [N]) and
+/// vectors and boxes (either, per component, <c>{target}</c> [N, components]).
 /// </summary>
 public static class OnnxTargets
 {
-    private sealed record Entry(string Suffix, OnnxTargetMapping<TargetSpec> Mapping);
+    private sealed record Entry(string Suffix, OnnxTargetMapping<TargetSpec> Mapping, Func<TargetSpec, int> ValuesPerImage);
 
     private static readonly ConcurrentDictionary<Type, Entry> Entries = new();
 
     static OnnxTargets()
     {
-        Register<LabelTargetSpec>("_probabilities", (graph, _, head) => graph.Node("Softmax", [head], graph.ShapeOf(head), OnnxAttribute.Int("axis", 1)));
-        Register<RangeTargetSpec>("", Range);
+        Register<LabelTargetSpec>("_probabilities", (graph, _, head, _) => graph.Node("Softmax", [head], graph.ShapeOf(head), OnnxAttribute.Int("axis", 1)));
+        Register<BinaryTargetSpec>("_probability", (graph, _, head, _) => PerImage(graph, graph.Node("Sigmoid", [head], graph.ShapeOf(head))));
+        Register<MultiLabelTargetSpec>("_probabilities", (graph, _, head, _) => graph.Node("Sigmoid", [head], graph.ShapeOf(head)));
+        Register<RangeTargetSpec>("", (graph, range, head, _) => PerImage(graph, FromUnit(graph, head, range.Min, range.Max)));
+        Register<PeriodicTargetSpec>("", Periodic, _ => 1);
+        Register<ValueTargetSpec>("", (graph, _, head, context) => PerImage(graph, FromStandard(graph, head, context)));
+        Register<VectorTargetSpec>("", (graph, vector, head, context) =>
+            vector.IsBounded ? FromUnit(graph, head, vector.Min!.Value, vector.Max!.Value) : FromStandard(graph, head, context));
     }
 
     /// <summary>Registers (or replaces) how targets of <typeparamref name="TTarget"/> are exported.</summary>
     /// <typeparam name="TTarget">The target spec type.</typeparam>
     /// <param name="outputSuffix">Appended to the snake_case target name to name its output, e.g. <c>_probabilities</c>.</param>
     /// <param name="mapping">Writes the post-processing.</param>
-    public static void Register<TTarget>(string outputSuffix, OnnxTargetMapping<TTarget> mapping) where TTarget : TargetSpec =>
-        Entries[typeof(TTarget)] = new Entry(outputSuffix, (graph, target, head) => mapping(graph, (TTarget)target, head));
+    /// <param name="valuesPerImage">
+    /// How many floats per image the output holds (what <c>PredictionOutputs</c> holds for the
+    /// target); by default the head's <see cref="TargetSpec.OutputWidth"/>.
+    /// </param>
+    public static void Register<TTarget>(string outputSuffix, OnnxTargetMapping<TTarget> mapping, Func<TTarget, int>? valuesPerImage = null) where TTarget : TargetSpec =>
+        Entries[typeof(TTarget)] = new Entry(outputSuffix,
+            (graph, target, head, context) => mapping(graph, (TTarget)target, head, context),
+            target => valuesPerImage is null ? target.OutputWidth : valuesPerImage((TTarget)target));
+
+    /// <summary>True when targets of <paramref name="targetType"/> can be exported.</summary>
+    /// <param name="targetType">A <see cref="TargetSpec"/> type.</param>
+    public static bool IsSupported(Type targetType) => Find(targetType) is not null;
 
     /// <summary>
     /// The graph output name of each target of <paramref name="spec"/>, in target order: the
@@ -52,7 +111,7 @@ public static class OnnxTargets
         var names = new List<string>();
         foreach (var target in spec.Targets)
         {
-            var stem = SnakeCase(target.Name) + Find(target).Suffix;
+            var stem = SnakeCase(target.Name) + Require(target).Suffix;
             var name = stem;
             for (int i = 2; !taken.Add(name); i++) name = $"{stem}_{i}";
             names.Add(name);
@@ -60,26 +119,85 @@ public static class OnnxTargets
         return names;
     }
 
-    internal static string Map(OnnxGraphBuilder graph, TargetSpec target, string head) => Find(target).Mapping(graph, target, head);
+    /// <summary>The floats per image of <paramref name="target"/>'s output: 1 for a periodic target (its value), else its head's width.</summary>
+    public static int ValuesPerImage(TargetSpec target) => Require(target).ValuesPerImage(target);
 
-    private static Entry Find(TargetSpec target)
+    internal static string Map(OnnxGraphBuilder graph, OnnxTargetContext context, string head) =>
+        Require(context.Target).Mapping(graph, context.Target, head, context);
+
+    private static Entry Require(TargetSpec target) => Find(target.GetType())
+        ?? throw new NotSupportedException($"ONNX export has no mapping for {target.GetType().Name} (target {target.Name}); register one with OnnxTargets.Register.");
+
+    private static Entry? Find(Type targetType)
     {
-        for (var type = target.GetType(); type is not null; type = type.BaseType)
+        for (var type = targetType; type is not null; type = type.BaseType)
             if (Entries.TryGetValue(type, out var entry)) return entry;
-        throw new NotSupportedException($"ONNX export has no mapping for {target.GetType().Name} (target {target.Name}); register one with OnnxTargets.Register.");
+        return null;
+    }
+
+    /// <summary>[N, 1] to one value per image, [N].</summary>
+    private static string PerImage(OnnxGraphBuilder graph, string value) =>
+        graph.Node("Reshape", [value, graph.Constant("per_image", [-1L], 1)], [OnnxGraphBuilder.BatchDimension]);
+
+    /// <summary>
+    /// As <see cref="RangeTargetSpec.FromUnit"/> (and <see cref="VectorTargetSpec.FromUnit"/>), operation
+    /// for operation and in float64 like it: min + (clamp(u, -1, 1) + 1) / 2 * (max - min), then float32.
+    /// </summary>
+    private static string FromUnit(OnnxGraphBuilder graph, string head, double min, double max)
+    {
+        var shape = graph.ShapeOf(head);
+        var u = graph.ToDouble(head);
+        var clamped = graph.Node("Clip", [u, graph.Constant("lowest", [-1.0]), graph.Constant("highest", [1.0])], shape);
+        var shifted = graph.Node("Add", [clamped, graph.Constant("one", [1.0])], shape);
+        var halved = graph.Node("Div", [shifted, graph.Constant("two", [2.0])], shape);
+        var scaled = graph.Node("Mul", [halved, graph.Constant("width", [max - min])], shape);
+        return graph.ToFloat(graph.Node("Add", [scaled, graph.Constant("min", [min])], shape));
+    }
+
+    /// <summary>As <see cref="TargetStatistics.FromStandard"/> per component, in float64: mean + std * u, then float32.</summary>
+    private static string FromStandard(OnnxGraphBuilder graph, string head, OnnxTargetContext context)
+    {
+        var shape = graph.RequireShape(head, $"target {context.Target.Name}");
+        int width = context.Target.OutputWidth;
+        var stats = Enumerable.Range(0, width).Select(context.Standardization).ToArray();
+        var scaled = graph.Node("Mul", [graph.ToDouble(head), graph.Constant("std", stats.Select(s => s.Std).ToArray(), width)], shape);
+        return graph.ToFloat(graph.Node("Add", [scaled, graph.Constant("mean", stats.Select(s => s.Mean).ToArray(), width)], shape));
     }
 
     /// <summary>
-    /// As <see cref="RangeTargetSpec.FromUnit"/>: clamp to [-1, 1], then min + (u + 1) / 2 * (max - min),
-    /// written as one multiply-add; reshaped to one value per image.
+    /// As <see cref="PeriodicTargetSpec.FromSineCosine"/>, in float64 but for the arctangent itself
+    /// (float32, all ONNX Runtime's CPU Atan takes): the angle of (sine, cosine), as a fraction of a
+    /// turn in [0, 1), onto [min, max). ONNX has no Atan2; the angle is
+    /// atan(min(|s|, |c|) / max(|s|, |c|)), in [0, π/4] where atan is best conditioned, then
+    /// reflected into its octant: π/2 − a when |s| &gt; |c|, π − a when c &lt; 0, negated when s &lt; 0.
     /// </summary>
-    private static string Range(OnnxGraphBuilder graph, RangeTargetSpec range, string head)
+    private static string Periodic(OnnxGraphBuilder graph, PeriodicTargetSpec periodic, string head, OnnxTargetContext context)
     {
-        var shape = graph.ShapeOf(head);
-        var clamped = graph.Node("Clip", [head, graph.Constant("min", [-1f]), graph.Constant("max", [1f])], shape);
-        var scaled = graph.Node("Mul", [clamped, graph.Constant("half_width", [(float)((range.Max - range.Min) / 2)])], shape);
-        var shifted = graph.Node("Add", [scaled, graph.Constant("center", [(float)((range.Max + range.Min) / 2)])], shape);
-        return graph.Node("Reshape", [shifted, graph.Constant("per_image", [-1L], 1)], [OnnxGraphBuilder.BatchDimension]);
+        long[] perImage = [OnnxGraphBuilder.BatchDimension];
+        var pair = graph.ToDouble(head);
+        string Column(string name, long index) => graph.Node("Gather", [pair, graph.Constant(name, [index])], perImage, OnnxAttribute.Int("axis", 1));
+        string Op(string op, params string[] inputs) => graph.Node(op, inputs, perImage);
+        string Scalar(string name, double value) => graph.Constant(name, [value]);
+
+        var sine = Column("sine_column", 0);
+        var cosine = Column("cosine_column", 1);
+        var absSine = Op("Abs", sine);
+        var absCosine = Op("Abs", cosine);
+        var larger = Op("Max", absSine, absCosine);
+        // Both zero: 0 / tiny is 0, as atan2(0, 0) is. (A normal number: ONNX Runtime may flush denormals.)
+        var ratio = Op("Div", Op("Min", absSine, absCosine), Op("Max", larger, Scalar("tiny", 1e-300)));
+        // ONNX Runtime's CPU Atan takes float32 only; in [0, 1] that costs about 1e-7 radians.
+        var angle = graph.ToDouble(Op("Atan", graph.ToFloat(ratio)));
+        angle = Op("Where", Op("Greater", absSine, absCosine), Op("Sub", Scalar("half_pi", Math.PI / 2), angle), angle);
+        angle = Op("Where", Op("Less", cosine, Scalar("zero", 0.0)), Op("Sub", Scalar("pi", Math.PI), angle), angle);
+        angle = Op("Where", Op("Less", sine, Scalar("zero", 0.0)), Op("Neg", angle), angle);
+
+        var turn = Op("Div", angle, Scalar("two_pi", 2 * Math.PI));
+        turn = Op("Where", Op("Less", turn, Scalar("zero", 0.0)), Op("Add", turn, Scalar("one", 1.0)), turn);
+        var value = Op("Add", Scalar("min", periodic.Min), Op("Mul", turn, Scalar("period", periodic.Period)));
+        var min = Scalar("min", periodic.Min);
+        value = Op("Where", Op("GreaterOrEqual", value, Scalar("max", periodic.Max)), min, value);
+        return graph.ToFloat(value);
     }
 
     /// <summary><c>Digit</c> → <c>digit</c>, <c>RotationAngle</c> → <c>rotation_angle</c>, <c>HTTPCode</c> → <c>http_code</c>.</summary>

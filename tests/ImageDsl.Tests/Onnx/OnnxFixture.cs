@@ -38,7 +38,7 @@ internal static class OnnxSamples
 /// </summary>
 public sealed class OnnxFixture : IDisposable
 {
-    /// <summary>The collection sharing this fixture: it trains three models, once.</summary>
+    /// <summary>The collection sharing this fixture: it trains five models, once.</summary>
     public const string Collection = "Onnx";
 
     private readonly TemporaryDirectory folder = new();
@@ -54,6 +54,10 @@ public sealed class OnnxFixture : IDisposable
         Range.Train(Range.CreateDataset(samples.Select(s => (s.Path, new OnnxRange { Angle = (float)s.Angle }))), options);
         Mixed = OnnxMixed.Model.Create(seed: 3);
         Mixed.Train(Mixed.CreateDataset(samples.Select(s => (s.Path, new OnnxMixed { Digit = s.Digit, RotationAngle = s.Angle }))), options);
+        Locator = OnnxLocator.Model.Create(seed: 4);
+        Locator.Train(Locator.CreateDataset(samples.Select(s => (s.Path, new OnnxLocator { Digit = s.Digit, Box = SyntheticBox(s.Digit, s.Angle, 28) }))), options);
+        EveryKind = OnnxEveryKind.Model.Create(seed: 5);
+        EveryKind.Train(EveryKind.CreateDataset(samples.Select(s => (s.Path, EveryKindOf(s.Digit, s.Angle)))), options);
 
         foreach (var (name, model) in Models) model.ExportOnnx(Onnx(name));
         Images = samples.Select(s => s.Path).Take(8).ToList();
@@ -62,6 +66,29 @@ public sealed class OnnxFixture : IDisposable
     public OnnxLabels.Model Labels { get; }
     public OnnxRange.Model Range { get; }
     public OnnxMixed.Model Mixed { get; }
+    public OnnxLocator.Model Locator { get; }
+    public OnnxEveryKind.Model EveryKind { get; }
+
+    /// <summary>A made-up box that varies with the digit and the angle, inside a <paramref name="side"/>-pixel image.</summary>
+    private static BoundingBox SyntheticBox(Digit digit, double angle, int side) =>
+        new(1 + (int)digit * side / 20f, 2 + (float)Math.Abs(angle) / 10, side / 2f, side / 3f + (int)digit * 0.5f);
+
+    /// <summary>Every kind's value, made up from the digit and the angle (standardized ones far from 0 and 1, so their statistics matter).</summary>
+    private static OnnxEveryKind EveryKindOf(Digit digit, double angle)
+    {
+        int d = (int)digit;
+        return new OnnxEveryKind
+        {
+            Digit = digit,
+            IsEven = d % 2 == 0,
+            Tags = (d % 2 == 0 ? OnnxTags.Even : 0) | (d >= 5 ? OnnxTags.Big : 0) | (d is 0 or 6 or 8 or 9 ? OnnxTags.Loop : 0),
+            Heading = (float)((angle * 4 + 360) % 360),
+            Depth = 50 + angle / 3 + d,
+            Corners = [1 + d * 0.5f, 2, 12, 13 - d * 0.3f],
+            Center = new OnnxPoint(-8 + d, (float)angle / 5),
+            Box = SyntheticBox(digit, angle, 16),
+        };
+    }
 
     /// <summary>Eight images the comparisons run on.</summary>
     public IReadOnlyList<string> Images { get; }
@@ -75,6 +102,8 @@ public sealed class OnnxFixture : IDisposable
         ("labels", new Comparable<OnnxLabels, OnnxLabels.Prediction>(Labels)),
         ("range", new Comparable<OnnxRange, OnnxRange.Prediction>(Range)),
         ("mixed", new Comparable<OnnxMixed, OnnxMixed.Prediction>(Mixed)),
+        ("locator", new Comparable<OnnxLocator, OnnxLocator.Prediction>(Locator)),
+        ("every-kind", new Comparable<OnnxEveryKind, OnnxEveryKind.Prediction>(EveryKind)),
     ];
 
     public void Dispose()
@@ -82,6 +111,8 @@ public sealed class OnnxFixture : IDisposable
         Labels.Dispose();
         Range.Dispose();
         Mixed.Dispose();
+        Locator.Dispose();
+        EveryKind.Dispose();
         folder.Dispose();
     }
 }
@@ -93,7 +124,7 @@ public interface IOnnxComparable
 
     void ExportOnnx(string path);
 
-    /// <summary>TorchSharp's decoded outputs (probabilities, values in user units) per image and target.</summary>
+    /// <summary>TorchSharp's decoded outputs (probabilities, values in user units), [target][image][value].</summary>
     float[][][] TorchOutputs(byte[] images, int count);
 }
 
@@ -109,9 +140,7 @@ internal sealed class Comparable<TLabels, TPrediction>(ImageModel<TLabels, TPred
         var input = Spec.Input;
         var batch = tensor(images, [count, input.Channels, input.Height, input.Width], ScalarType.Byte);
         var decoded = model.DecodeOutputs(model.RunNetwork(model.Normalization.Apply(batch)));
-        return decoded.Select(d => Enumerable.Range(0, Spec.Targets.Count).Select(t => Spec.Targets[t] is LabelTargetSpec
-            ? d.Probabilities(t)
-            : [(float)d.Value(t)]).ToArray()).ToArray();
+        return Enumerable.Range(0, Spec.Targets.Count).Select(t => decoded.Select(d => d.Decoded(t)).ToArray()).ToArray();
     }
 }
 

@@ -47,10 +47,15 @@ public sealed class PackageLayoutTests(PackedPackage package)
         Assert.Equal(package.Version, Value("version"));
         Assert.Equal("MIT", Value("license"));
         Assert.Equal("README.md", Value("readme"));
-        Assert.False(string.IsNullOrWhiteSpace(Value("description")));
-        Assert.Contains("source-generator", Value("tags"));
+        Assert.Contains("source generator", Value("description"));
+        Assert.Contains("ONNX", Value("description"));
+        Assert.Contains("source-generator", Value("tags").Split(' '));
+        Assert.Contains("onnx", Value("tags").Split(' '));
         var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
         Assert.StartsWith("https://", repository.Attribute("url")!.Value);
+        Assert.Equal("git", repository.Attribute("type")!.Value);
+        // The project page is the repository (README and docs/), the URL the repository element names.
+        Assert.Equal(repository.Attribute("url")!.Value.TrimEnd('/'), Value("projectUrl").TrimEnd('/'));
 
         var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency")
             .ToDictionary(e => e.Attribute("id")!.Value, e => e.Attribute("version")!.Value);
