@@ -8,7 +8,7 @@ namespace ImageDsl.Specs;
 // augmentation turns them with the image instead of corrupting them.
 
 /// <summary>Turns an image-rotation value the way an augmentation turned its image.</summary>
-internal static class ImageRotation
+internal static class ImageRotationRules
 {
     /// <summary>How much a value in <paramref name="unit"/> changes per radian of the forward transform's turn.</summary>
     public static double PerTurnRadian(RotationSense sense, string? unit)
@@ -26,6 +26,7 @@ internal static class ImageRotation
         return flip.unsqueeze(1) * values + turn.unsqueeze(1) * perTurnRadian;
     }
 
+    /// <summary>Refuses an image rotation declared on a value that is not an angle.</summary>
     public static void Check(string name, RotationSense sense, string? unit)
     {
         if (sense != RotationSense.None && !AngleUnits.IsAngle(unit))
@@ -41,10 +42,12 @@ public sealed partial record RangeTargetSpec : IGeometricTarget
 
     /// <inheritdoc />
     public Tensor Move(Tensor encoded, Tensor pixelTransforms, InputSpec input) =>
-        ImageRotationTargets.Turn(this, encoded, pixelTransforms).clamp(Min, Max);
+        ImageRotationRules.Turn(encoded, pixelTransforms, PerTurnRadian).clamp(Min, Max);
 
     /// <summary>The window that keeps turned values in range, for the augmentation to draw turns from.</summary>
-    internal RotationWindow Window(Tensor values) => new(values, Min, Max, ImageDsl.Specs.ImageRotation.PerTurnRadian(ImageRotation, Unit));
+    internal RotationWindow Window(Tensor values) => new(values, Min, Max, PerTurnRadian);
+
+    private double PerTurnRadian => ImageRotationRules.PerTurnRadian(ImageRotation, Unit);
 }
 
 public sealed partial record PeriodicTargetSpec : IGeometricTarget
@@ -57,16 +60,7 @@ public sealed partial record PeriodicTargetSpec : IGeometricTarget
     public Tensor Move(Tensor encoded, Tensor pixelTransforms, InputSpec input)
     {
         // Around the circle: any turn is fine, the value wraps into [Min, Max).
-        var turned = ImageRotationTargets.Turn(this, encoded, pixelTransforms);
+        var turned = ImageRotationRules.Turn(encoded, pixelTransforms, ImageRotationRules.PerTurnRadian(ImageRotation, Unit));
         return (turned - Min).remainder(Period) + Min;
     }
-}
-
-internal static class ImageRotationTargets
-{
-    public static Tensor Turn(RangeTargetSpec target, Tensor encoded, Tensor pixelTransforms) =>
-        ImageRotation.Turn(encoded, pixelTransforms, ImageRotation.PerTurnRadian(target.ImageRotation, target.Unit));
-
-    public static Tensor Turn(PeriodicTargetSpec target, Tensor encoded, Tensor pixelTransforms) =>
-        ImageRotation.Turn(encoded, pixelTransforms, ImageRotation.PerTurnRadian(target.ImageRotation, target.Unit));
 }

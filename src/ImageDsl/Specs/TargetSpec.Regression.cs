@@ -23,7 +23,7 @@ public sealed partial record PeriodicTargetSpec : TargetSpec
         double huberDelta = 1.0, string? column = null, double lossWeight = 1.0, RotationSense imageRotation = RotationSense.None)
         : base(name, column ?? name, lossWeight)
     {
-        ImageDsl.Specs.ImageRotation.Check(name, imageRotation, unit);
+        ImageRotationRules.Check(name, imageRotation, unit);
         ImageRotation = imageRotation;
         Min = min;
         Max = max;

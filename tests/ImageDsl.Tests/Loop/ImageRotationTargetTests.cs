@@ -79,7 +79,7 @@ public class ImageRotationTargetTests
         var (turn, _) = Augment.Decompose(transforms!);
 
         // Within the range before the final clamp: the window alone keeps the values in.
-        var unclamped = ImageRotation.Turn(targets, transforms!, ImageRotation.PerTurnRadian(RotationSense.CounterClockwise, "degrees"));
+        var unclamped = ImageRotationRules.Turn(targets, transforms!, ImageRotationRules.PerTurnRadian(RotationSense.CounterClockwise, "degrees"));
         Assert.InRange(unclamped.min().item<float>(), -45.001f, 45f);
         Assert.InRange(unclamped.max().item<float>(), -45f, 45.001f);
         Assert.True((turn.abs() > 0.05).to_type(ScalarType.Float32).mean().item<float>() > 0.8, "most images should be turned");
