@@ -5,16 +5,7 @@ using System.Text.Json;
 using ImageDsl.Examples;
 using ImageDsl.Training;
 
-const string program = "DigitLocator";
-var arguments = ExampleArguments.Parse(args, Path.Combine("out", "digit-locator"), out var error);
-if (arguments is null)
-{
-    if (!string.IsNullOrEmpty(error)) Console.Error.WriteLine($"error: {error}");
-    Console.Error.WriteLine(ExampleArguments.Usage(program));
-    return string.IsNullOrEmpty(error) ? 0 : 2;
-}
-
-try
+return ExampleMain.Run("DigitLocator", args, Path.Combine("out", "digit-locator"), arguments =>
 {
     var clock = Stopwatch.StartNew();
     var train = DigitLocator.LoadDataset(arguments.Train);   // generated binding: columns digit, x, y, w, h
@@ -46,9 +37,4 @@ try
     File.WriteAllText(Path.Combine(arguments.Out, "summary.json"), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
     Console.WriteLine($"test accuracy {accuracy:P2}, mean IoU {iou:F3}, box MAE {evaluation.Box.Metrics.Mae:F2} px; wall time {clock.Elapsed:h\\:mm\\:ss}; report and model in {Path.GetFullPath(arguments.Out)}");
     return 0;
-}
-catch (Exception e) when (e is ImageDsl.Data.DatasetException or IOException or InvalidOperationException)
-{
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 1;
-}
+});

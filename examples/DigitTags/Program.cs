@@ -7,16 +7,7 @@ using ImageDsl.Examples;
 using ImageDsl.Images;
 using ImageDsl.Training;
 
-const string program = "DigitTags";
-var arguments = ExampleArguments.Parse(args, Path.Combine("out", "digit-tags"), out var error);
-if (arguments is null)
-{
-    if (!string.IsNullOrEmpty(error)) Console.Error.WriteLine($"error: {error}");
-    Console.Error.WriteLine(ExampleArguments.Usage(program));
-    return string.IsNullOrEmpty(error) ? 0 : 2;
-}
-
-try
+return ExampleMain.Run("DigitTags", args, Path.Combine("out", "digit-tags"), arguments =>
 {
     var clock = Stopwatch.StartNew();
     using var model = DigitTagger.Model.Create(seed: 1);
@@ -35,12 +26,7 @@ try
     Console.WriteLine($"subset accuracy {m.SubsetAccuracy:P2}, Hamming loss {m.HammingLoss:F4}, F1 micro {m.F1Micro:F4}, ROC AUC macro {m.RocAucMacro:F4}; " +
                       $"wall time {clock.Elapsed:mm\\:ss}; report and model in {Path.GetFullPath(arguments.Out)}");
     return 0;
-}
-catch (Exception e) when (e is ImageDsl.Data.DatasetException or IOException or InvalidOperationException)
-{
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 1;
-}
+});
 
 // DIR/<digit>/*.png, each image labelled with its digit's tags.
 static IEnumerable<(string, DigitTagger)> Tagged(string directory)
