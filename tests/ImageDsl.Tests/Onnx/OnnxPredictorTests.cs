@@ -21,8 +21,8 @@ public sealed class OnnxPredictorTests(OnnxFixture fixture)
         {
             AssertSameLabel(expected[i].Digit, actual[i].Digit, expected[i].DigitProbabilities.Values);
             foreach (var digit in OnnxMixed.DigitLabels)
-                Assert.InRange(actual[i].DigitProbabilities[digit], expected[i].DigitProbabilities[digit] - Tolerance, expected[i].DigitProbabilities[digit] + Tolerance);
-            Assert.InRange(actual[i].RotationAngle, expected[i].RotationAngle - Tolerance, expected[i].RotationAngle + Tolerance);
+                AssertClose(expected[i].DigitProbabilities[digit], actual[i].DigitProbabilities[digit]);
+            AssertClose(expected[i].RotationAngle, actual[i].RotationAngle);
         }
     }
 
@@ -37,7 +37,7 @@ public sealed class OnnxPredictorTests(OnnxFixture fixture)
             var digit = fixture.Labels.Predict(image);
             AssertSameLabel(digit.Digit, labels.Predict(image).Digit, digit.DigitProbabilities.Values);
             var angle = fixture.Range.Predict(image).Angle;
-            Assert.InRange(range.Predict(image).Angle, angle - Tolerance, angle + Tolerance);
+            AssertClose(angle, range.Predict(image).Angle);
         }
     }
 
