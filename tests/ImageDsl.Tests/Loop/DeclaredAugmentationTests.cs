@@ -19,6 +19,8 @@ public partial class AugmentedDigits
 /// An augmentation declared on the spec with <c>[Augment]</c> is what training uses when the
 /// options leave it unset; an explicit one wins; and either is checked against the targets.
 /// </summary>
+// Compares training runs loss for loss: initialisation and dropout draw from the process-wide generator.
+[Collection(ImageDsl.Tests.EndToEnd.ReproducibleRuns.Name)]
 public class DeclaredAugmentationTests
 {
     private static readonly Augmentation Declared = new() { Shift = 2, Brightness = 0.2, Noise = 0.05 };

@@ -3,6 +3,8 @@ using ImageDsl.Training;
 
 namespace ImageDsl.Tests.Loop;
 
+// Early stopping relies on one seeded initialisation, which a test training beside it would change.
+[Collection(ImageDsl.Tests.EndToEnd.ReproducibleRuns.Name)]
 public class TrainingLoopTests
 {
     private static ImageDsl.Data.ImageDataset Small() =>

@@ -60,8 +60,7 @@ internal static class OnnxMatrix
     /// it matters to the comparison: every batch norm gets a random affine transform and running
     /// statistics measured over 16 random images like the ones compared (the mean of two
     /// training-mode passes), so eval-mode activations stay in a realistic range through 34 layers; and
-    /// each periodic head predicts a point near the unit circle, as training makes it (near (0, 0) the
-    /// angle is ill-conditioned: any two float implementations disagree there by Δ / length).
+    /// each periodic head predicts a point near the unit circle (<see cref="PlaceOnCircle"/>).
     /// Leaves the network in evaluation mode.
     /// </summary>
     public static MatrixNetwork Network(ModelSpec spec, Func<BackboneModule> backbone, Normalization normalization, int seed)
@@ -91,16 +90,26 @@ internal static class OnnxMatrix
 
         var outputs = network.call(Calibration(2));
         for (int t = 0; t < spec.Targets.Count; t++)
-        {
-            if (spec.Targets[t] is not PeriodicTargetSpec) continue;
-            // A point on the unit circle at a random angle, moved by the image by about 0.3.
-            var head = (Linear)network.Heads[t];
-            var spread = (outputs[t] - head.bias!).pow(2).sum(1).mean().sqrt().item<float>();
-            head.weight!.mul_(0.3 / spread);
-            var angle = 2 * Math.PI * new Random(seed).NextDouble();
-            head.bias!.copy_(tensor(new[] { (float)Math.Sin(angle), (float)Math.Cos(angle) }));
-        }
+            if (spec.Targets[t] is PeriodicTargetSpec) PlaceOnCircle((Linear)network.Heads[t], outputs[t], seed);
         return network;
+    }
+
+    /// <summary>
+    /// Makes a periodic head predict what training makes it predict: a point near the unit circle
+    /// (here at a random angle, moved by the image by about 0.3), not near (0, 0), where the angle is
+    /// ill-conditioned and any two float implementations disagree by Δ / length.
+    /// </summary>
+    /// <param name="head">The periodic target's linear head.</param>
+    /// <param name="outputs">Its outputs [N, 2] on a few images, to measure how far images move it.</param>
+    /// <param name="seed">Chooses the angle.</param>
+    public static void PlaceOnCircle(Linear head, Tensor outputs, int seed)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var spread = (outputs - head.bias!).pow(2).sum(1).mean().sqrt().item<float>();
+        head.weight!.mul_(0.3 / spread);
+        var angle = 2 * Math.PI * new Random(seed).NextDouble();
+        head.bias!.copy_(tensor(new[] { (float)Math.Sin(angle), (float)Math.Cos(angle) }));
     }
 
     /// <summary>Pixel values 0..255 of <paramref name="count"/> random images.</summary>
