@@ -24,8 +24,11 @@ internal static class DotnetCli
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        // A null line is the end of a stream: only then has every line of it been appended.
+        var outputEnded = new TaskCompletionSource();
+        var errorEnded = new TaskCompletionSource();
+        process.OutputDataReceived += (_, e) => { if (e.Data is null) outputEnded.TrySetResult(); else lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is null) errorEnded.TrySetResult(); else lock (output) output.AppendLine(e.Data); };
         var stopwatch = Stopwatch.StartNew();
         process.Start();
         process.BeginOutputReadLine();
@@ -38,8 +41,10 @@ internal static class DotnetCli
             process.WaitForExit(TimeSpan.FromSeconds(10));
             throw new TimeoutException($"{command} did not finish within {timeout}:\n{Text(output)}");
         }
-        // Drains the asynchronous readers; bounded in case a stray grandchild keeps the pipes open.
-        process.WaitForExit(TimeSpan.FromSeconds(30));
+        // Waits for the asynchronous readers to reach the end of both streams (WaitForExit with a
+        // timeout does not: it once returned before the program's last lines had been read).
+        // Bounded in case a stray grandchild, such as a build server, keeps the pipes open.
+        Task.WaitAll([outputEnded.Task, errorEnded.Task], TimeSpan.FromSeconds(30));
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{command} exited with {process.ExitCode} after {stopwatch.Elapsed.TotalSeconds:F0} s:\n{Text(output)}");
         return Text(output);
