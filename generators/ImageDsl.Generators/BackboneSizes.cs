@@ -21,4 +21,27 @@ internal static class BackboneSizes
         ["ResNet34"] = (32, "it halves the image five times (stem convolution, max-pool and three strided stages)"),
         ["CoordCnn"] = (4, "it pools its feature map to a 4x4 grid"),
     };
+
+    /// <summary>PlainCnn's block count when <c>BackboneBlocks</c> is not set (the runtime's <c>PlainCnn.DefaultBlocks</c>).</summary>
+    public const int PlainCnnDefaultBlocks = 3;
+
+    /// <summary>Which backbone accepts <c>BackboneBlocks</c>, <c>BackboneWidth</c> and <c>BackboneGrid</c>.</summary>
+    public const string Shaped = "PlainCnn";
+
+    /// <summary>The allowed values of <c>BackboneBlocks</c>, <c>BackboneWidth</c> and <c>BackboneGrid</c> (0 means the default), as the runtime's <c>PlainCnn</c> checks them.</summary>
+    public static readonly (int Min, int Max) BlocksRange = (1, 6), WidthRange = (4, 256), GridRange = (1, 8);
+
+    /// <summary>
+    /// The smallest side of <paramref name="backbone"/> with <paramref name="blocks"/> blocks (0 for the
+    /// default): a PlainCnn's depends on its block count, every other backbone's is fixed.
+    /// </summary>
+    public static bool TryGet(string backbone, int blocks, out (int MinimumSide, string Reason) size)
+    {
+        if (backbone == Shaped && blocks is > 0 and not PlainCnnDefaultBlocks)
+        {
+            size = (1 << blocks, $"each of its {blocks} blocks halves the image (2x2 max-pooling)");
+            return true;
+        }
+        return All.TryGetValue(backbone, out size);
+    }
 }

@@ -54,6 +54,8 @@ public sealed class ImageModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.FlipSwapsSides,
         DiagnosticDescriptors.GeometricMovesVector,
         DiagnosticDescriptors.InputSmallerThanBackbone,
+        DiagnosticDescriptors.BackboneShapeNotSupported,
+        DiagnosticDescriptors.InvalidBackboneShape,
     ];
 
     /// <inheritdoc />

@@ -397,6 +397,26 @@ internal static class DiagnosticDescriptors
         category: InputCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "Each backbone downsamples the image by a fixed factor and refuses images too small to survive it: SmallCnn and PlainCnn need 8 pixels a side, ResNet18 and ResNet34 32, CoordCnn 4.",
+        description: "Each backbone downsamples the image by a fixed factor and refuses images too small to survive it: SmallCnn needs 8 pixels a side, PlainCnn 2^BackboneBlocks (8 by default), ResNet18 and ResNet34 32, CoordCnn 4.",
         helpLinkUri: HelpLink + "imgdsl0038");
+
+    public static readonly DiagnosticDescriptor BackboneShapeNotSupported = new(
+        id: "IMGDSL0039",
+        title: "Backbone shape set for a backbone with a fixed shape",
+        messageFormat: "{0} shapes a PlainCnn; the {1} backbone has a fixed shape",
+        category: InputCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "BackboneBlocks, BackboneWidth and BackboneGrid choose the depth, width and final pooling of the PlainCnn backbone. SmallCnn, CoordCnn and the ResNets have one shape each (the ResNets' is torchvision's, so that its weights load), so setting any of them there would silently do nothing.",
+        helpLinkUri: HelpLink + "imgdsl0039");
+
+    public static readonly DiagnosticDescriptor InvalidBackboneShape = new(
+        id: "IMGDSL0040",
+        title: "Invalid backbone shape",
+        messageFormat: "{0} = {1} is not a valid PlainCnn shape: use {2} to {3}, or leave it out for the default",
+        category: InputCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A PlainCnn has 1 to 6 blocks (each halves the image), a first block 4 to 256 channels wide (each further block doubles it), and either global average pooling or a grid of 1 to 8 cells a side.",
+        helpLinkUri: HelpLink + "imgdsl0040");
 }

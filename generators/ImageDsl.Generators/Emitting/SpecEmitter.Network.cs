@@ -22,7 +22,7 @@ internal static partial class SpecEmitter
             _ => $"{t.Name}: 1 value",
         }));
 
-        w.WriteLine($"/// <summary>The network: the {spec.Backbone} backbone and one head per target.</summary>");
+        w.WriteLine($"/// <summary>The network: the {DescribeBackbone(spec)} backbone and one head per target.</summary>");
         w.WriteLine(GeneratedCode);
         w.WriteLine($"public sealed class {GeneratedNames.Network} : {NetworkBase}");
         w.OpenBlock();
@@ -32,7 +32,7 @@ internal static partial class SpecEmitter
         w.WriteLine($"/// <summary>Builds an untrained network for <see cref=\"{GeneratedNames.Spec}\"/>.</summary>");
         w.WriteLine($"public {GeneratedNames.Network}() : base({Literals.String(spec.Name)})");
         w.OpenBlock();
-        w.WriteLine($"backbone = {TypeNames.Backbones}.Create({SpecProperty(spec)}.Backbone, {SpecProperty(spec)}.Input);");
+        w.WriteLine($"backbone = {TypeNames.Backbones}.Create({SpecProperty(spec)});");
         for (int i = 0; i < heads.Count; i++)
             w.WriteLine($"{heads[i]} = {TypeNames.Heads}.Create({SpecProperty(spec)}.Targets[{Literals.Int(i)}], backbone.FeatureCount);");
         w.WriteLine("RegisterComponents();");

@@ -97,7 +97,7 @@ internal static partial class SpecEmitter
     {
         var channels = spec.Channels == 1 ? "1 channel" : $"{spec.Channels} channels";
         var targets = (spec.Targets.Count == 1 ? "target " : "targets ") + NameList(spec.Targets.Select(t => t.Name));
-        w.WriteLine($"/// <summary>The declared spec of <see cref=\"{Id(spec.Name)}\"/>: {spec.Width}x{spec.Height} images with {channels}, backbone {spec.Backbone}, {targets}.</summary>");
+        w.WriteLine($"/// <summary>The declared spec of <see cref=\"{Id(spec.Name)}\"/>: {spec.Width}x{spec.Height} images with {channels}, backbone {DescribeBackbone(spec)}, {targets}.</summary>");
         w.WriteLine(GeneratedCode);
         w.WriteLine($"public static {TypeNames.ModelSpec} {GeneratedNames.Spec} {{ get; }} = new {TypeNames.ModelSpec}(");
         w.Indent();
@@ -107,8 +107,25 @@ internal static partial class SpecEmitter
         w.WriteLine($"Targets: new {TypeNames.TargetSpec}[]");
         w.OpenBlock();
         foreach (var target in spec.Targets) WriteTargetSpec(w, target);
-        w.CloseBlock(");");
+        bool shaped = spec.BackboneBlocks != 0 || spec.BackboneWidth != 0 || spec.BackboneGrid != 0;
+        w.CloseBlock(shaped ? ")" : ");");
         w.Unindent();
+        if (!shaped) return;
+        w.OpenBlock();
+        if (spec.BackboneBlocks != 0) w.WriteLine($"BackboneBlocks = {Literals.Int(spec.BackboneBlocks)},");
+        if (spec.BackboneWidth != 0) w.WriteLine($"BackboneWidth = {Literals.Int(spec.BackboneWidth)},");
+        if (spec.BackboneGrid != 0) w.WriteLine($"BackboneGrid = {Literals.Int(spec.BackboneGrid)},");
+        w.CloseBlock(";");
+    }
+
+    /// <summary>The backbone's name, with its shape when the spec sets one: <c>PlainCnn (4 blocks, 16 channels wide)</c>.</summary>
+    internal static string DescribeBackbone(SpecModel spec)
+    {
+        var shape = new List<string>();
+        if (spec.BackboneBlocks != 0) shape.Add($"{spec.BackboneBlocks} blocks");
+        if (spec.BackboneWidth != 0) shape.Add($"{spec.BackboneWidth} channels wide");
+        if (spec.BackboneGrid != 0) shape.Add($"a {spec.BackboneGrid}x{spec.BackboneGrid} grid");
+        return shape.Count == 0 ? spec.Backbone : $"{spec.Backbone} ({string.Join(", ", shape)})";
     }
 
     private static void WriteAugmentation(SourceWriter w, SpecModel spec)

@@ -19,6 +19,9 @@ namespace ImageDsl.Generators.Model;
 /// <param name="Height">Input height in pixels.</param>
 /// <param name="Channels">Input channels.</param>
 /// <param name="Backbone">The <c>ImageDsl.Backbone</c> member name.</param>
+/// <param name="BackboneBlocks">PlainCnn's block count, or 0 for its default.</param>
+/// <param name="BackboneWidth">PlainCnn's first-block channels, or 0 for its default.</param>
+/// <param name="BackboneGrid">PlainCnn's grid side, or 0 for global average pooling.</param>
 /// <param name="Targets">The targets, in declaration order.</param>
 /// <param name="Construction">How the generated binding creates an instance: with an object initializer, or a constructor.</param>
 /// <param name="Augmentation">What <c>[Augment]</c> declares, or null when the spec has no <c>[Augment]</c>.</param>
@@ -33,6 +36,9 @@ internal sealed record SpecModel(
     int Height,
     int Channels,
     string Backbone,
+    int BackboneBlocks,
+    int BackboneWidth,
+    int BackboneGrid,
     EquatableArray<TargetModel> Targets,
     ConstructionModel Construction,
     AugmentationModel? Augmentation)

@@ -59,8 +59,11 @@ internal sealed partial class SpecParser
         var backbone = EnumMember(arguments, "Backbone", TypeNames.DefaultBackbone);
         // A backbone that names no member (IMGDSL0017, or a compiler error) has no minimum size to check.
         var knownBackbone = arguments.IsBroken || arguments.Enum("Backbone") is { Member: null } ? null : backbone;
-        int width = ImageSize(arguments, "Width", TypeNames.DefaultWidth, knownBackbone);
-        int height = ImageSize(arguments, "Height", TypeNames.DefaultHeight, knownBackbone);
+        int blocks = BackboneShape(arguments, "BackboneBlocks", BackboneSizes.BlocksRange, knownBackbone);
+        int backboneWidth = BackboneShape(arguments, "BackboneWidth", BackboneSizes.WidthRange, knownBackbone);
+        int grid = BackboneShape(arguments, "BackboneGrid", BackboneSizes.GridRange, knownBackbone);
+        int width = ImageSize(arguments, "Width", TypeNames.DefaultWidth, knownBackbone, blocks);
+        int height = ImageSize(arguments, "Height", TypeNames.DefaultHeight, knownBackbone, blocks);
         int channels = arguments.Int("Channels", TypeNames.DefaultChannels);
         if (channels is not (1 or 3))
             Report(DiagnosticDescriptors.InvalidChannels, arguments.ArgumentLocation("Channels"), channels);
@@ -83,6 +86,9 @@ internal sealed partial class SpecParser
             Height: height,
             Channels: channels,
             Backbone: backbone,
+            BackboneBlocks: blocks,
+            BackboneWidth: backboneWidth,
+            BackboneGrid: grid,
             Targets: new EquatableArray<TargetModel>(targets.Select(t => t.Model!)),
             Construction: construction,
             Augmentation: augmentation);
@@ -157,14 +163,40 @@ internal sealed partial class SpecParser
         return new EquatableArray<ContainingTypeModel>(types);
     }
 
-    /// <summary>Rules IMGDSL0006 (the generic bounds) and IMGDSL0038 (the minimum of <paramref name="backbone"/>, unless it is unknown).</summary>
-    private int ImageSize(AttributeReader arguments, string name, int defaultValue, string? backbone)
+    /// <summary>
+    /// Rules IMGDSL0006 (the generic bounds) and IMGDSL0038 (the minimum of <paramref name="backbone"/>
+    /// with <paramref name="blocks"/> blocks, unless the backbone is unknown).
+    /// </summary>
+    private int ImageSize(AttributeReader arguments, string name, int defaultValue, string? backbone, int blocks)
     {
         int value = arguments.Int(name, defaultValue);
         if (value is < MinImageSize or > MaxImageSize)
             Report(DiagnosticDescriptors.InvalidImageSize, arguments.ArgumentLocation(name), name, value, MinImageSize, MaxImageSize);
-        else if (backbone is not null && BackboneSizes.All.TryGetValue(backbone, out var size) && value < size.MinimumSide)
+        else if (backbone is not null && BackboneSizes.TryGet(backbone, blocks, out var size) && value < size.MinimumSide)
             Report(DiagnosticDescriptors.InputSmallerThanBackbone, arguments.ArgumentLocation(name), name, value, backbone, size.MinimumSide, size.Reason);
+        return value;
+    }
+
+    /// <summary>
+    /// <c>BackboneBlocks</c>, <c>BackboneWidth</c> or <c>BackboneGrid</c>, 0 when not set: rule IMGDSL0039 on a backbone
+    /// other than PlainCnn, IMGDSL0040 outside <paramref name="range"/>. An invalid value reads as 0
+    /// so that the image size checks do not report it a second time.
+    /// </summary>
+    private int BackboneShape(AttributeReader arguments, string name, (int Min, int Max) range, string? backbone)
+    {
+        int value = arguments.Int(name, 0);
+        if (value == 0) return 0;
+        var location = arguments.ArgumentLocation(name);
+        if (backbone is not null && backbone != BackboneSizes.Shaped)
+        {
+            Report(DiagnosticDescriptors.BackboneShapeNotSupported, location, name, backbone);
+            return 0;
+        }
+        if (value < range.Min || value > range.Max)
+        {
+            Report(DiagnosticDescriptors.InvalidBackboneShape, location, name, value, range.Min, range.Max);
+            return 0;
+        }
         return value;
     }
 

@@ -29,4 +29,25 @@ public sealed class ImageModelAttribute : Attribute
 
     /// <summary>The feature extractor shared by all targets.</summary>
     public Backbone Backbone { get; set; } = Backbone.SmallCnn;
+
+    /// <summary>
+    /// For <see cref="Backbone.PlainCnn"/>: its number of conv-conv-pool blocks, 1 to 6 (0, the
+    /// default, means 3). Each block halves the image, so images need at least 2^blocks pixels a
+    /// side. Other backbones have a fixed shape and refuse it (IMGDSL0039).
+    /// </summary>
+    public int BackboneBlocks { get; set; }
+
+    /// <summary>
+    /// For <see cref="Backbone.PlainCnn"/>: the channels of its first block, 4 to 256 (0, the
+    /// default, means 32); each further block doubles them. Other backbones refuse it (IMGDSL0039).
+    /// </summary>
+    public int BackboneWidth { get; set; }
+
+    /// <summary>
+    /// For <see cref="Backbone.PlainCnn"/>: 1 to 8 to average its final feature map to that many
+    /// cells a side and flatten them into a 256-unit layer, which keeps where things are in the image
+    /// (angles, boxes, points need it); 0, the default, averages the map globally (enough for
+    /// classification). Other backbones refuse it (IMGDSL0039).
+    /// </summary>
+    public int BackboneGrid { get; set; }
 }

@@ -5,7 +5,25 @@ namespace ImageDsl.Networks;
 /// <summary>Creates the backbone a spec names.</summary>
 public static class Backbones
 {
-    /// <summary>Creates an untrained backbone for <paramref name="input"/>.</summary>
+    /// <summary>
+    /// Creates the untrained backbone <paramref name="spec"/> declares, with its shape settings
+    /// (<see cref="ModelSpec.BackboneBlocks"/>, <see cref="ModelSpec.BackboneWidth"/>,
+    /// <see cref="ModelSpec.BackboneGrid"/>; 0 is the default).
+    /// </summary>
+    public static BackboneModule Create(ModelSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Backbone == Backbone.PlainCnn)
+            return new PlainCnn(spec.Input,
+                spec.BackboneBlocks == 0 ? PlainCnn.DefaultBlocks : spec.BackboneBlocks,
+                spec.BackboneWidth == 0 ? PlainCnn.DefaultWidth : spec.BackboneWidth,
+                spec.BackboneGrid);
+        if (spec.BackboneBlocks != 0 || spec.BackboneWidth != 0 || spec.BackboneGrid != 0)
+            throw new ArgumentException($"{spec.Name}: BackboneBlocks, BackboneWidth and BackboneGrid shape a PlainCnn; {spec.Backbone} has a fixed shape.", nameof(spec));
+        return Create(spec.Backbone, spec.Input);
+    }
+
+    /// <summary>Creates an untrained backbone of <paramref name="kind"/> in its default shape for <paramref name="input"/>.</summary>
     public static BackboneModule Create(Backbone kind, InputSpec input) => kind switch
     {
         Backbone.SmallCnn => new SmallCnn(input),

@@ -10,6 +10,9 @@ namespace ImageDsl.Networks;
 /// blocks of two conv(3x3) / batch-norm / ReLU layers and a 2x max-pool, the first block
 /// <c>width</c> channels wide and each next one twice as wide, then global average pooling.
 /// Unlike <see cref="SmallCnn"/> its parameter count does not grow with the image size.
+/// With a <c>grid</c>, the final map is instead averaged to <c>grid</c> x <c>grid</c> cells and
+/// flattened into a 256-unit fully connected layer (then ReLU): averaging over the whole image
+/// loses where things are, which regression targets (angles, boxes, points) need.
 /// </summary>
 public sealed class PlainCnn : BackboneModule
 {
@@ -19,20 +22,31 @@ public sealed class PlainCnn : BackboneModule
     /// <summary>Channels of the first block when no width is given.</summary>
     public const int DefaultWidth = 32;
 
+    /// <summary>Features of the fully connected layer after a grid.</summary>
+    public const int GridFeatures = 256;
+
+    /// <summary>The largest grid side.</summary>
+    public const int MaxGrid = 8;
+
     /// <summary>The smallest side the default configuration accepts: each of its three blocks halves the image.</summary>
     public const int MinimumSide = 1 << DefaultBlocks;
 
     private readonly Sequential blocks;
+    // Only with a grid (null fields are not registered, so the default has the parameters it always had).
+    private readonly AdaptiveAvgPool2d? grid;
+    private readonly Linear? fc;
     private readonly int features;
 
     /// <summary>Builds the network for images of <paramref name="input"/>'s size.</summary>
     /// <param name="input">Image geometry; each side must be at least <see cref="MinimumSideFor"/>(<paramref name="blocks"/>).</param>
     /// <param name="blocks">Number of conv-conv-pool blocks, 1 to 6.</param>
     /// <param name="width">Channels of the first block, 4 to 256; each further block doubles it.</param>
-    public PlainCnn(InputSpec input, int blocks = DefaultBlocks, int width = DefaultWidth) : base(nameof(PlainCnn))
+    /// <param name="grid">0 for global average pooling; 1 to <see cref="MaxGrid"/> to average the final map to that many cells a side and flatten them into <see cref="GridFeatures"/> features.</param>
+    public PlainCnn(InputSpec input, int blocks = DefaultBlocks, int width = DefaultWidth, int grid = 0) : base(nameof(PlainCnn))
     {
         if (blocks is < 1 or > 6) throw new ArgumentOutOfRangeException(nameof(blocks), blocks, "PlainCnn takes 1 to 6 blocks.");
         if (width is < 4 or > 256) throw new ArgumentOutOfRangeException(nameof(width), width, "PlainCnn's width must be 4 to 256 channels.");
+        if (grid is < 0 or > MaxGrid) throw new ArgumentOutOfRangeException(nameof(grid), grid, $"PlainCnn's grid must be 0 (global average) or 1 to {MaxGrid} cells a side.");
         int minimum = MinimumSideFor(blocks);
         if (input.Width < minimum || input.Height < minimum)
             throw new ArgumentException($"PlainCnn with {blocks} blocks needs images of at least {minimum}x{minimum} pixels (each block halves them); the spec declares {input}.", nameof(input));
@@ -47,6 +61,12 @@ public sealed class PlainCnn : BackboneModule
         }
         this.blocks = Sequential(list);
         features = channels;
+        if (grid > 0)
+        {
+            this.grid = AdaptiveAvgPool2d(grid);
+            fc = Linear(channels * grid * grid, GridFeatures);
+            features = GridFeatures;
+        }
         RegisterComponents();
         TorchvisionLayers.Initialize(this);
     }
@@ -64,7 +84,9 @@ public sealed class PlainCnn : BackboneModule
     public override Tensor forward(Tensor images)
     {
         using var scope = NewDisposeScope();
-        return blocks.call(images).mean([2, 3]).MoveToOuterDisposeScope();
+        var x = blocks.call(images);
+        var pooled = grid is null || fc is null ? x.mean([2, 3]) : functional.relu(fc.call(grid.call(x).flatten(1)));
+        return pooled.MoveToOuterDisposeScope();
     }
 
     private static Sequential Block(int inChannels, int outChannels) => Sequential(

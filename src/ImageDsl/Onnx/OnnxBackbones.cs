@@ -29,10 +29,17 @@ internal static class OnnxBackbones
         return graph.Node("Relu", [x], graph.ShapeOf(x));
     }
 
-    /// <summary>As <see cref="Networks.PlainCnn.forward"/>: its blocks, then the mean over height and width.</summary>
+    /// <summary>As <see cref="Networks.PlainCnn.forward"/>: its blocks, then the mean over height and width, or with a grid: the grid, flatten, fc, ReLU.</summary>
     private static string PlainCnn(OnnxGraphBuilder graph, PlainCnn cnn, string input)
     {
-        var x = graph.Emit(Children(graph, cnn)("blocks"), input, "blocks");
+        var child = Children(graph, cnn);
+        var x = graph.Emit(child("blocks"), input, "blocks");
+        if (OnnxGraphBuilder.Children(cnn).ContainsKey("grid"))
+        {
+            x = Flatten(graph, graph.Emit(child("grid"), x, "grid"), "PlainCnn's flatten");
+            x = graph.Emit(child("fc"), x, "fc");
+            return graph.Node("Relu", [x], graph.ShapeOf(x));
+        }
         var shape = graph.RequireShape(x, "PlainCnn's global average");
         return graph.Node("ReduceMean", [x], [shape[0], shape[1]], OnnxAttribute.Ints("axes", 2, 3), OnnxAttribute.Int("keepdims", 0));
     }

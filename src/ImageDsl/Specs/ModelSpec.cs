@@ -13,6 +13,23 @@ namespace ImageDsl.Specs;
 /// <param name="Targets">The targets, in declaration order; network head <c>i</c> predicts <c>Targets[i]</c>.</param>
 public sealed record ModelSpec(string Name, InputSpec Input, Backbone Backbone, IReadOnlyList<TargetSpec> Targets)
 {
+    /// <summary>
+    /// <see cref="ImageModelAttribute.BackboneBlocks"/>: how many blocks a <see cref="Backbone.PlainCnn"/>
+    /// has, or 0 for its default. Model files saved before it existed read as 0, which is what
+    /// their networks were built with; and 0 is not written, so a default-shaped spec reads and
+    /// compares exactly as before.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int BackboneBlocks { get; init; }
+
+    /// <summary><see cref="ImageModelAttribute.BackboneWidth"/>: the channels of a <see cref="Backbone.PlainCnn"/>'s first block, or 0 for its default.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int BackboneWidth { get; init; }
+
+    /// <summary><see cref="ImageModelAttribute.BackboneGrid"/>: the cells a side a <see cref="Backbone.PlainCnn"/> flattens its final map into, or 0 to average it globally.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int BackboneGrid { get; init; }
+
     /// <summary>Total number of floats one sample's encoded targets take (see <see cref="TargetSpec.EncodedWidth"/>).</summary>
     [JsonIgnore]
     public int EncodedWidth => Targets.Sum(t => t.EncodedWidth);

@@ -28,7 +28,7 @@ internal static class SpecSources
         namespace Demo.Rotation;
 
         /// <summary>Estimates how far a photo is rotated.</summary>
-        [ImageModel(Width = 64, Height = 64)]
+        [ImageModel(Width = 64, Height = 64, Backbone = Backbone.PlainCnn, BackboneBlocks = 4, BackboneWidth = 16)]
         public partial class RotationEstimator
         {
             /// <summary>The rotation.</summary>

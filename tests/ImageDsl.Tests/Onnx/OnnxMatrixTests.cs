@@ -24,6 +24,8 @@ public sealed class OnnxMatrixTests(Xunit.Abstractions.ITestOutputHelper log)
         ["SmallCnn"] = (new InputSpec(20, 16, 1), Backbone.SmallCnn, input => new SmallCnn(input), 3),
         ["PlainCnn"] = (new InputSpec(16, 16, 3), Backbone.PlainCnn, input => new PlainCnn(input), 3),
         ["PlainCnn-2x8"] = (new InputSpec(12, 10, 3), Backbone.PlainCnn, input => new PlainCnn(input, blocks: 2, width: 8), 3),
+        // A 5x4 map averaged to a 3x3 grid: overlapping windows, the window-matrix form.
+        ["PlainCnn-grid"] = (new InputSpec(20, 16, 1), Backbone.PlainCnn, input => new PlainCnn(input, blocks: 2, width: 8, grid: 3), 3),
         // 40x36 ends ResNet-18 on a 2x2 map: its average pooling becomes an AveragePool.
         ["ResNet-18"] = (new InputSpec(40, 36, 3), Backbone.ResNet18, input => new ResNet(ResNetDepth.ResNet18, input), 2),
         ["ResNet-34"] = (new InputSpec(32, 32, 1), Backbone.ResNet34, input => new ResNet(ResNetDepth.ResNet34, input), 2),
