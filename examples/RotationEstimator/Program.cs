@@ -14,8 +14,16 @@ return ExampleMain.Run("RotationEstimator", args, Path.Combine("out", "rotation-
 
     using var model = RotationEstimator.Model.Create(seed: 1);
     // The spec's [Augment] (whole-pixel shifts) is used, since the options leave Augmentation
-    // unset. 40 epochs fit in about four minutes here; --epochs 80 buys about another degree of RMSE.
-    var options = new TrainingOptions { Epochs = arguments.Epochs ?? 40 };
+    // unset. AdamW with a one-cycle schedule at 4e-3 took the RMSE from 7.1 (Adam, cosine, 1e-3)
+    // to 5.4 degrees on SmallCnn; the flattened grid of the spec's PlainCnn took it below 5.
+    var options = new TrainingOptions
+    {
+        Epochs = arguments.Epochs ?? 40,
+        Optimizer = OptimizerKind.AdamW,
+        LearningRate = 4e-3,
+        WeightDecay = 0.05,
+        Schedule = LearningRateSchedule.OneCycle,
+    };
     var history = ConsoleProgress.Run("RotationEstimator", progress => model.Train(train, options, progress));
 
     var evaluation = model.Evaluate(test);
