@@ -4,7 +4,7 @@ namespace ImageDsl.Benchmarks;
 
 /// <summary>
 /// The baseline: the same network driven by the shortest reasonable TorchSharp code — inputs
-/// already normalized floats, contiguous batches, AdamW with the same settings, a dispose
+/// already normalized floats, contiguous batches, Adam with the same settings, a dispose
 /// scope per step. What our side does on top of this is what the ratio measures.
 /// </summary>
 internal sealed class HandWrittenLoop : ISide
@@ -24,8 +24,9 @@ internal sealed class HandWrittenLoop : ISide
         this.workload = workload;
         manual_seed(1);
         network = new BenchmarkNetwork(workload.Spec);
-        // The same optimizer and defaults as the Trainer (TorchSharp's AdamW factory, lr 1e-3).
-        optimizer = optim.AdamW(network.parameters(), 1e-3);
+        // The Trainer's default optimizer (Adam, lr 1e-3), with TorchSharp's own per-parameter step,
+        // as a user's loop would call it.
+        optimizer = optim.Adam(network.parameters(), 1e-3);
         var input = workload.Spec.Input;
         steps = workload.TrainSteps(effort);
         inferenceBatches = workload.InferenceBatches(effort);
@@ -35,6 +36,9 @@ internal sealed class HandWrittenLoop : ISide
         inferenceImages = randn(Workload.InferenceBatch * inferenceBatches, input.Channels, input.Height, input.Width).DetachFromDisposeScope();
         single = randn(1, input.Channels, input.Height, input.Width).DetachFromDisposeScope();
     }
+
+    /// <summary>Parameters of the network both TorchSharp sides train (the PyTorch side's must equal it).</summary>
+    public long ParameterCount => network.parameters().Sum(p => p.numel());
 
     public Timing Train() => Timing.Measure(steps * Workload.TrainBatch, TrainSteps);
 

@@ -6,7 +6,7 @@ namespace ImageDsl.Benchmarks;
 
 /// <summary>
 /// ImageDsl's real code paths: <c>ImageModel.Train</c> (the Trainer: shuffling, byte-to-float
-/// normalization per batch, AdamW, learning-rate schedule, dispose scopes), evaluation in
+/// normalization per batch, Adam (the fused update), learning-rate schedule, dispose scopes), evaluation in
 /// batches of 256 (normalize, forward, loss, metrics) and <c>Predict</c> on an in-memory image.
 /// </summary>
 internal sealed class OurSide : ISide

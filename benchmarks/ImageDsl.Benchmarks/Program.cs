@@ -44,7 +44,9 @@ try
     {
         using var ours = new OurSide(workload, effort, Path.Combine(root, workload.Name));
         using var hand = new HandWrittenLoop(workload, effort);
-        pytorch?.Setup(workload, effort);
+        // Both sides must build the same network; a count that differs means the PyTorch one drifted.
+        if (pytorch?.Setup(workload, effort) is { } theirs && theirs != hand.ParameterCount)
+            throw new InvalidOperationException($"{workload.Name}: PyTorch's network has {theirs:N0} parameters and ImageDsl's {hand.ParameterCount:N0}; the comparison would not be of the same network.");
 
         var measurements = new List<Measurement>
         {

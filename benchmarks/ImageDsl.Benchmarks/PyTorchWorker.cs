@@ -73,10 +73,11 @@ internal sealed class PyTorchWorker : IDisposable
         return new PyTorchWorker(process, info);
     }
 
-    public void Setup(Workload workload, Effort effort) => Expect(Send(new JsonObject
+    /// <summary>Builds the workload's network and data in the worker; returns the network's parameter count.</summary>
+    public long Setup(Workload workload, Effort effort) => Expect(Send(new JsonObject
     {
         ["cmd"] = "setup", ["workload"] = workload.Name, ["train_steps"] = workload.TrainSteps(effort), ["inference_batches"] = workload.InferenceBatches(effort),
-    }));
+    }))["parameters"]!.GetValue<long>();
 
     public Timing Train(Workload workload) => Value(new JsonObject { ["cmd"] = "train", ["workload"] = workload.Name });
 

@@ -31,11 +31,14 @@ INFERENCE_BATCH = 256
 
 
 def small_cnn(channels, side, classes):
-    def block(i, o):
-        return [nn.Conv2d(i, o, 3, padding=1, bias=False), nn.BatchNorm2d(o), nn.ReLU(inplace=True), nn.MaxPool2d(2)]
-    flattened = 128 * (side // 8) * (side // 8)
-    return nn.Sequential(*block(channels, 32), *block(32, 64), *block(64, 128), nn.Flatten(),
-                         nn.Linear(flattened, 128), nn.ReLU(inplace=True),
+    """ImageDsl's SmallCnn layer for layer: the third block is not pooled, and the map is
+    averaged to 7x7 and flattened; then the classification head (dropout, linear)."""
+    def block(i, o, pool):
+        layers = [nn.Conv2d(i, o, 3, padding=1, bias=False), nn.BatchNorm2d(o), nn.ReLU(inplace=True)]
+        return layers + [nn.MaxPool2d(2)] if pool else layers
+    return nn.Sequential(*block(channels, 32, True), *block(32, 64, True), *block(64, 128, False),
+                         nn.AdaptiveAvgPool2d(7), nn.Flatten(),
+                         nn.Linear(128 * 7 * 7, 128), nn.ReLU(inplace=True),
                          nn.Dropout(0.3), nn.Linear(128, classes))
 
 
@@ -57,8 +60,8 @@ class Workload:
         build, shape, self.regression = WORKLOADS[name]
         torch.manual_seed(1)
         self.model = build()
-        # TorchSharp's AdamW factory defaults, which ImageDsl's Trainer uses: betas (0.9, 0.99), no decay.
-        self.optimizer = torch.optim.AdamW(self.model.parameters(), lr=1e-3, betas=(0.9, 0.99), weight_decay=0.0)
+        # The Trainer's default optimizer: Adam, lr 1e-3, betas (0.9, 0.999), no decay.
+        self.optimizer = torch.optim.Adam(self.model.parameters(), lr=1e-3)
         self.steps = train_steps
         self.inference_batches = inference_batches
         n = TRAIN_BATCH * train_steps
@@ -130,8 +133,9 @@ def main():
                        "threads": torch.get_num_threads(), "interop_threads": torch.get_num_interop_threads(),
                        "build": build, "blas_loaded": blas_libraries()})
             elif kind == "setup":
-                workloads[command["workload"]] = Workload(command["workload"], command["train_steps"], command["inference_batches"])
-                reply({"ok": True})
+                workload = Workload(command["workload"], command["train_steps"], command["inference_batches"])
+                workloads[command["workload"]] = workload
+                reply({"ok": True, "parameters": sum(p.numel() for p in workload.model.parameters())})
             elif kind == "train":
                 reply(workloads[command["workload"]].train())
             elif kind == "infer":
