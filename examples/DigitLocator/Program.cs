@@ -17,7 +17,7 @@ return ExampleMain.Run("DigitLocator", args, Path.Combine("out", "digit-locator"
     // corners). No rotation: the turned box would be looser than the tight ink box it is scored on.
     var options = new TrainingOptions
     {
-        Epochs = arguments.Epochs ?? 18, BatchSize = 64, LearningRate = 2e-3, Optimizer = OptimizerKind.AdamW, WeightDecay = 0.01,
+        Epochs = arguments.Epochs ?? 30, BatchSize = 64, LearningRate = 2e-3, Optimizer = OptimizerKind.AdamW, WeightDecay = 0.01,
         Augmentation = new Augmentation { Shift = 4, Scale = 0.1 },
     };
     var history = ConsoleProgress.Run("DigitLocator", progress => model.Train(train, options, progress));
