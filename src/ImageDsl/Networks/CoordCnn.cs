@@ -70,8 +70,8 @@ public sealed class CoordCnn : BackboneModule
     {
         using var scope = NewDisposeScope();
         var x = cat([images, coordinates.expand(images.shape[0], 2, images.shape[2], images.shape[3])], 1);
-        foreach (var block in blocks) x = block.call(x);
-        var features = functional.relu(fc.call(grid.call(x).flatten(1)));
+        foreach (var block in blocks) x = ChannelsLast.Run(block, x);
+        var features = functional.relu(fc.call(GridPooling.Apply(grid, GridSide, x).flatten(1)));
         return features.MoveToOuterDisposeScope();
     }
 
@@ -79,9 +79,11 @@ public sealed class CoordCnn : BackboneModule
     {
         var block = Sequential(
             ("conv", Conv2d(inChannels, outChannels, 3, padding: 1, bias: false)),
-            ("bn", BatchNorm2d(outChannels)),
-            ("relu", ReLU(inplace: true)));
+            ("bn", BatchNorm2d(outChannels)));
+        // Pooling before the ReLU: the same values and gradients (the ReLU keeps order, so it
+        // commutes with the maximum), with the ReLU on a quarter of the map.
         if (pool) block.append("pool", MaxPool2d(2));
+        block.append("relu", ReLU(inplace: true));
         return block;
     }
 }

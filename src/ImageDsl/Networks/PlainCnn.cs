@@ -36,6 +36,7 @@ public sealed class PlainCnn : BackboneModule
     private readonly AdaptiveAvgPool2d? grid;
     private readonly Linear? fc;
     private readonly int features;
+    private readonly int gridSide;
 
     /// <summary>Builds the network for images of <paramref name="input"/>'s size.</summary>
     /// <param name="input">Image geometry; each side must be at least <see cref="MinimumSideFor"/>(<paramref name="blocks"/>).</param>
@@ -64,6 +65,7 @@ public sealed class PlainCnn : BackboneModule
         if (grid > 0)
         {
             this.grid = AdaptiveAvgPool2d(grid);
+            gridSide = grid;
             fc = Linear(channels * grid * grid, GridFeatures);
             features = GridFeatures;
         }
@@ -84,8 +86,9 @@ public sealed class PlainCnn : BackboneModule
     public override Tensor forward(Tensor images)
     {
         using var scope = NewDisposeScope();
-        var x = blocks.call(images);
-        var pooled = grid is null || fc is null ? x.mean([2, 3]) : functional.relu(fc.call(grid.call(x).flatten(1)));
+        var x = images;
+        foreach (var (_, block) in blocks.named_children()) x = ChannelsLast.Run((Sequential)block, x);
+        var pooled = grid is null || fc is null ? x.mean([2, 3]) : functional.relu(fc.call(GridPooling.Apply(grid, gridSide, x).flatten(1)));
         return pooled.MoveToOuterDisposeScope();
     }
 
@@ -95,6 +98,8 @@ public sealed class PlainCnn : BackboneModule
         ("relu1", ReLU(inplace: true)),
         ("conv2", Conv2d(outChannels, outChannels, 3, padding: 1, bias: false)),
         ("bn2", TorchvisionLayers.BatchNorm(outChannels)),
-        ("relu2", ReLU(inplace: true)),
-        ("pool", MaxPool2d(2)));
+        // Pooling before the ReLU: the same values and gradients (the ReLU keeps order, so it
+        // commutes with the maximum), with the ReLU on a quarter of the map.
+        ("pool", MaxPool2d(2)),
+        ("relu2", ReLU(inplace: true)));
 }

@@ -1,0 +1,17 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ImageDsl.Networks;
+
+/// <summary>The small CNNs' last step before their fully connected layer: average the map to a fixed grid.</summary>
+internal static class GridPooling
+{
+    /// <summary>
+    /// Averages <paramref name="x"/> to a <paramref name="side"/> x <paramref name="side"/> grid with
+    /// <paramref name="pool"/>, or returns it as it is when it already has that size: adaptive
+    /// pooling to the same size is the identity, yet measured 1.5 ms forward and as much backward
+    /// per SmallCnn batch of 64 at 28x28.
+    /// </summary>
+    public static Tensor Apply(AdaptiveAvgPool2d pool, int side, Tensor x) =>
+        x.shape[2] == side && x.shape[3] == side ? x : pool.call(x);
+}
