@@ -42,6 +42,7 @@ internal sealed class Trainer(
             throw new InvalidOperationException($"The augmentation cannot be used with {spec.Name}:\n  " + string.Join("\n  ", conflicts));
 
         manual_seed(options.Seed);
+        using var heap = RetainedHeap.Begin(logger);
         using var generator = new Generator((ulong)options.Seed);
         using var fineTuning = new FineTuning(network, options);
         using var optimizer = Optimizers.Create(options, fineTuning);
