@@ -79,7 +79,10 @@ public sealed class ResNet : BackboneModule
     {
         CheckBatch(images);
         using var scope = NewDisposeScope();
-        var x = maxpool.call(relu.call(bn1.call(conv1.call(images))));
+        // torchvision's stem is conv, bn, ReLU, max pool. Pooling first gives the same values and
+        // gradients (the ReLU keeps order, so it commutes with the maximum; every window holds at
+        // least one pixel, padding aside) and runs the ReLU on a quarter of the map.
+        var x = relu.call(maxpool.call(bn1.call(conv1.call(images))));
         x = layer4.call(layer3.call(layer2.call(layer1.call(x))));
         return avgpool.call(x).flatten(1).MoveToOuterDisposeScope();
     }

@@ -49,7 +49,7 @@ internal static class OnnxBackbones
     {
         var child = Children(graph, resnet);
         var x = input;
-        foreach (var name in new[] { "conv1", "bn1", "relu", "maxpool", "layer1", "layer2", "layer3", "layer4", "avgpool" })
+        foreach (var name in new[] { "conv1", "bn1", "maxpool", "relu", "layer1", "layer2", "layer3", "layer4", "avgpool" })
             x = graph.Emit(child(name), x, name);
         return Flatten(graph, x, "ResNet's flatten");
     }
