@@ -24,16 +24,19 @@ internal sealed class RetainedHeap : IDisposable
     private const int TrimThreshold = -1;
     private const int MmapThreshold = -3;
     // While training: nothing mapped on its own below 1 GB, nothing trimmed below 2 GB free.
-    private const int RetainedMmapThreshold = 1 << 30;
-    private const int RetainedTrimThreshold = int.MaxValue;
+    internal const int RetainedMmapThreshold = 1 << 30;
+    internal const int RetainedTrimThreshold = int.MaxValue;
     // Afterwards: glibc's dynamic thresholds settle at most at 32 MB and twice that; setting any
     // threshold turns the adjustment off, so these fixed values stand in for it.
-    private const int RestoredMmapThreshold = 32 << 20;
-    private const int RestoredTrimThreshold = 64 << 20;
+    internal const int RestoredMmapThreshold = 32 << 20;
+    internal const int RestoredTrimThreshold = 64 << 20;
 
     private static readonly object Gate = new();
     private static int runs;
     private static bool? available;
+
+    /// <summary>The thresholds last passed to glibc (mmap, trim), or null before any run on glibc.</summary>
+    internal static (int Mmap, int Trim)? LastApplied { get; private set; }
 
     private bool disposed;
 
@@ -48,6 +51,7 @@ internal sealed class RetainedHeap : IDisposable
             {
                 NativeMethods.mallopt(MmapThreshold, RetainedMmapThreshold);
                 NativeMethods.mallopt(TrimThreshold, RetainedTrimThreshold);
+                LastApplied = (RetainedMmapThreshold, RetainedTrimThreshold);
             }
         }
         return new RetainedHeap();
@@ -57,6 +61,20 @@ internal sealed class RetainedHeap : IDisposable
     public static bool IsRetaining
     {
         get { lock (Gate) return runs > 0 && available == true; }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> while no setting is in force, holding off any run that starts
+    /// meanwhile; false (without running it) when a run is in progress. For tests that observe glibc.
+    /// </summary>
+    internal static bool TryWhileReleased(Action action)
+    {
+        lock (Gate)
+        {
+            if (runs > 0) return false;
+            action();
+            return true;
+        }
     }
 
     /// <summary>Restores the thresholds and returns free memory when the last run in progress ends.</summary>
@@ -71,6 +89,7 @@ internal sealed class RetainedHeap : IDisposable
                 NativeMethods.mallopt(TrimThreshold, RestoredTrimThreshold);
                 NativeMethods.mallopt(MmapThreshold, RestoredMmapThreshold);
                 NativeMethods.malloc_trim(0);
+                LastApplied = (RestoredMmapThreshold, RestoredTrimThreshold);
             }
         }
     }
