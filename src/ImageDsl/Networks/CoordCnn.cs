@@ -71,7 +71,7 @@ public sealed class CoordCnn : BackboneModule
         using var scope = NewDisposeScope();
         var x = cat([images, coordinates.expand(images.shape[0], 2, images.shape[2], images.shape[3])], 1);
         foreach (var block in blocks) x = ChannelsLast.Run(block, x);
-        var features = functional.relu(fc.call(GridPooling.Apply(grid, GridSide, x).flatten(1)));
+        var features = functional.relu(fc.call(GridPooling.Apply(grid, x).flatten(1)));
         return features.MoveToOuterDisposeScope();
     }
 

@@ -36,7 +36,6 @@ public sealed class PlainCnn : BackboneModule
     private readonly AdaptiveAvgPool2d? grid;
     private readonly Linear? fc;
     private readonly int features;
-    private readonly int gridSide;
 
     /// <summary>Builds the network for images of <paramref name="input"/>'s size.</summary>
     /// <param name="input">Image geometry; each side must be at least <see cref="MinimumSideFor"/>(<paramref name="blocks"/>).</param>
@@ -65,7 +64,6 @@ public sealed class PlainCnn : BackboneModule
         if (grid > 0)
         {
             this.grid = AdaptiveAvgPool2d(grid);
-            gridSide = grid;
             fc = Linear(channels * grid * grid, GridFeatures);
             features = GridFeatures;
         }
@@ -88,7 +86,7 @@ public sealed class PlainCnn : BackboneModule
         using var scope = NewDisposeScope();
         var x = images;
         foreach (var (_, block) in blocks.named_children()) x = ChannelsLast.Run((Sequential)block, x);
-        var pooled = grid is null || fc is null ? x.mean([2, 3]) : functional.relu(fc.call(GridPooling.Apply(grid, gridSide, x).flatten(1)));
+        var pooled = grid is null || fc is null ? x.mean([2, 3]) : functional.relu(fc.call(GridPooling.Apply(grid, x).flatten(1)));
         return pooled.MoveToOuterDisposeScope();
     }
 

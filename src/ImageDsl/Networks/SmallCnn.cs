@@ -51,7 +51,7 @@ public sealed class SmallCnn : BackboneModule
         using var scope = NewDisposeScope();
         var x = images;
         foreach (var block in new[] { block1, block2, block3 }) x = ChannelsLast.Run(block, x);
-        x = GridPooling.Apply(grid, GridSide, x);
+        x = GridPooling.Apply(grid, x);
         var features = functional.relu(fc.call(x.flatten(1)));
         return features.MoveToOuterDisposeScope();
     }

@@ -61,9 +61,12 @@ public class ChannelsLastTests
         using var pool = AdaptiveAvgPool2d(7);
         using var x = randn(2, 3, height, width);
         using var expected = pool.call(x);
-        using var actual = GridPooling.Apply(pool, 7, x);
+        var actual = GridPooling.Apply(pool, x);
         Assert.Equal(expected.shape, actual.shape);
         Assert.InRange(BackboneData.MaxAbsDifference(expected, actual), 0, 1e-6);
+        // A map already the grid's size is handed on without pooling.
+        Assert.Equal(height == 7 && width == 7, ReferenceEquals(x, actual));
+        if (!ReferenceEquals(x, actual)) actual.Dispose();
     }
 
     /// <summary>A block of one of the small CNNs with its batch norms made non-trivial, and a random input for it.</summary>
