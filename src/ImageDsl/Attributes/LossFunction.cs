@@ -7,13 +7,13 @@ namespace ImageDsl;
 /// </summary>
 public enum LossFunction
 {
-    /// <summary>The kind's usual loss: cross-entropy for labels, binary cross-entropy for bool and multi-label targets, mean squared error for values.</summary>
+    /// <summary>The kind's usual loss: cross-entropy for labels, binary cross-entropy for bool, multi-label and ordinal targets (one per rank threshold for ordinal ones), mean squared error for values, smooth L1 for boxes.</summary>
     Default = 0,
 
     /// <summary>Softmax cross-entropy over one logit per label (multi-class targets), with optional label smoothing and class weights.</summary>
     CrossEntropy = 1,
 
-    /// <summary>Sigmoid binary cross-entropy per logit (bool and multi-label targets), with optional positive weights.</summary>
+    /// <summary>Sigmoid binary cross-entropy per logit (bool and multi-label targets, with optional positive weights; ordinal targets, over their rank thresholds).</summary>
     BinaryCrossEntropy = 2,
 
     /// <summary>Mean squared error: penalises large errors most.</summary>
@@ -27,4 +27,13 @@ public enum LossFunction
 
     /// <summary>Smooth L1 (Huber divided by its delta, as in Fast R-CNN): the usual loss for box coordinates.</summary>
     SmoothL1 = 6,
+
+    /// <summary>
+    /// Categorical hinge over one raw score per label (multi-class targets), as Keras defines it:
+    /// max(best wrong score − true score + 1, 0). Its scores are not probabilities.
+    /// </summary>
+    CategoricalHinge = 7,
+
+    /// <summary>Hinge on one raw score (bool targets): max(0, 1 − t·s) with t = ±1. Its score is not a probability.</summary>
+    Hinge = 8,
 }

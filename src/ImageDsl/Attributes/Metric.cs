@@ -11,7 +11,7 @@ public enum Metric : long
     /// <summary>No headline metric declared: the kind's defaults.</summary>
     None = 0,
 
-    /// <summary>Share of images whose label is right (multi-class, binary).</summary>
+    /// <summary>Share of images whose label is right (multi-class, binary; exact rank for ordinal).</summary>
     Accuracy = 1L << 0,
 
     /// <summary>Mean of per-class recall (multi-class).</summary>
@@ -38,10 +38,10 @@ public enum Metric : long
     /// <summary>Share of (image, label) decisions that are wrong (multi-label).</summary>
     HammingLoss = 1L << 8,
 
-    /// <summary>Mean absolute error, in the target's units (regression of every kind; circular for periodic targets).</summary>
+    /// <summary>Mean absolute error, in the target's units (regression of every kind; circular for periodic targets; in ranks for ordinal).</summary>
     Mae = 1L << 9,
 
-    /// <summary>Root mean squared error, in the target's units (regression of every kind; circular for periodic targets).</summary>
+    /// <summary>Root mean squared error, in the target's units (regression of every kind; circular for periodic targets; in ranks for ordinal).</summary>
     Rmse = 1L << 10,
 
     /// <summary>Coefficient of determination (scalar and vector regression, not periodic).</summary>
@@ -52,4 +52,10 @@ public enum Metric : long
 
     /// <summary>Mean intersection over union of predicted and true boxes (box targets).</summary>
     MeanIoU = 1L << 13,
+
+    /// <summary>Share of images whose predicted rank is at most one away from the true rank (ordinal).</summary>
+    WithinOneRank = 1L << 14,
+
+    /// <summary>Cohen's kappa with quadratic weights between true and predicted ranks (ordinal).</summary>
+    QuadraticKappa = 1L << 15,
 }

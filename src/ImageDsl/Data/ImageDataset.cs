@@ -81,13 +81,14 @@ public sealed partial class ImageDataset
     }
 
     /// <summary>
-    /// Splits off a seeded fraction for validation, stratified by the first label target (each
-    /// label keeps its share in both parts); without a label target, a plain seeded split.
+    /// Splits off a seeded fraction for validation, stratified by the first target whose kind
+    /// stratifies (multi-class labels and ranks: each value keeps its share in both parts); without one,
+    /// a plain seeded split.
     /// </summary>
     public (ImageDataset Training, ImageDataset Validation) StratifiedSplit(double validationFraction, int seed = 0)
     {
         if (validationFraction is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(validationFraction), validationFraction, "Must be in (0, 1).");
-        int labelTarget = Spec.Targets.ToList().FindIndex(t => t is LabelTargetSpec);
+        int labelTarget = Spec.Targets.ToList().FindIndex(t => t.Stratifies);
         if (labelTarget < 0) return Split(validationFraction, seed);
 
         int column = Spec.EncodedOffset(labelTarget);

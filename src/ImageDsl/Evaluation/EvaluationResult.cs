@@ -1,5 +1,6 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Serialization;
-using ImageDsl.Metrics;
 using ImageDsl.Reports;
 using ImageDsl.Training;
 
@@ -57,46 +58,71 @@ public sealed record EvaluationResult(string Model, string Dataset, int Count, d
 }
 
 /// <summary>The metrics of one target.</summary>
+/// <remarks>
+/// Each kind's evaluation lives with its kind under <c>Kinds/</c>, and writes its own report
+/// sections: its <c>report.json</c> entry, its <c>report.md</c> section, its predictions CSV and
+/// its plots. The report writers only call these members.
+/// </remarks>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
-[JsonDerivedType(typeof(ClassificationEvaluation), "classification")]
-[JsonDerivedType(typeof(RegressionEvaluation), "regression")]
+[JsonDerivedType(typeof(ClassificationEvaluation), "labels")]
+[JsonDerivedType(typeof(RegressionEvaluation), "range")]
 [JsonDerivedType(typeof(BinaryEvaluation), "binary")]
 [JsonDerivedType(typeof(MultiLabelEvaluation), "multilabel")]
 [JsonDerivedType(typeof(PeriodicEvaluation), "periodic")]
 [JsonDerivedType(typeof(VectorEvaluation), "vector")]
+//[JsonDerivedType(typeof(OrdinalEvaluation), "ordinal")]
 public abstract record TargetEvaluation(string Name)
 {
     /// <summary>The target as declared (kind, labels, range, loss weight), when the evaluation came from a model; null otherwise.</summary>
     [JsonIgnore]
     public Specs.TargetSpec? Target { get; init; }
 
+    /// <summary>The target's kind id (<see cref="Specs.TargetSpec.KindName"/>): from <see cref="Target"/>, else what this evaluation's type says.</summary>
+    [JsonIgnore]
+    public string KindName => Target?.KindName ?? DefaultKind.Id;
+
+    /// <summary>The kind of an evaluation built without its target.</summary>
+    private protected abstract Specs.TargetKind DefaultKind { get; }
+
+    /// <summary>The headline metrics: those the target declares, else its kind's defaults.</summary>
+    internal IReadOnlyList<Metric> HeadlineMetrics => Target?.HeadlineMetrics ?? DefaultKind.DefaultMetrics;
+
     /// <summary>A Markdown section for this target (without plots).</summary>
-    public string ToMarkdown() => ReportMarkdown.Target(this, files: null);
-}
+    public string ToMarkdown()
+    {
+        var md = new StringBuilder();
+        WriteMarkdown(md, files: null, worstCount: 16, directory: null);
+        return md.ToString();
+    }
 
-/// <summary>Metrics of a label target.</summary>
-/// <param name="Name">The target's name.</param>
-/// <param name="Metrics">Accuracy, precision / recall / F1, ROC AUC, confusion matrix, per-class figures.</param>
-public sealed record ClassificationEvaluation(string Name, MulticlassMetrics Metrics) : TargetEvaluation(Name)
-{
-    /// <summary>
-    /// One record per image, in dataset order (empty if the result was built without them:
-    /// the report then has no curves or worst predictions for this target).
-    /// </summary>
-    [JsonIgnore]
-    public IReadOnlyList<ClassificationSample> Samples { get; init; } = [];
-}
+    /// <summary>True when per-image records were kept (the report's plots, CSV and worst predictions need them).</summary>
+    internal abstract bool HasSamples { get; }
 
-/// <summary>Metrics of a range target, in the target's own units.</summary>
-/// <param name="Name">The target's name.</param>
-/// <param name="Unit">The declared unit, if any.</param>
-/// <param name="Metrics">MAE, MSE, RMSE, R² and more.</param>
-public sealed record RegressionEvaluation(string Name, string? Unit, RegressionMetrics Metrics) : TargetEvaluation(Name)
-{
+    /// <summary>The value of <paramref name="metric"/> (macro averages for multi-class and multi-label targets), or null when undefined or not computed.</summary>
+    internal abstract double? Headline(Metric metric);
+
+    /// <summary>The target's <c>report.json</c> fields after its name and kind (see docs/reports.md).</summary>
+    internal abstract void WriteJson(Utf8JsonWriter json, int worstCount);
+
+    /// <summary>The target's <c>report.md</c> section; <paramref name="files"/> are embedded, image links made relative to <paramref name="directory"/>.</summary>
+    internal abstract void WriteMarkdown(StringBuilder md, TargetFiles? files, int worstCount, string? directory);
+
+    /// <summary>The per-image predictions as CSV rows under a header (RFC 4180, invariant culture).</summary>
+    internal abstract void WritePredictions(StringBuilder csv);
+
+    /// <summary>The worst-predictions contact sheet: its title and captions; null when there is nothing to show.</summary>
+    internal virtual (string Title, IReadOnlyList<SheetItem> Items)? WorstSheet(int count) => null;
+
     /// <summary>
-    /// One record per image, in dataset order (empty if the result was built without them:
-    /// the report then has no plots or worst predictions for this target).
+    /// Writes the target's files through <paramref name="save"/> (a file name and how to write it;
+    /// it returns the name to record): the predictions CSV, then its plots and contact sheet.
     /// </summary>
-    [JsonIgnore]
-    public IReadOnlyList<RegressionSample> Samples { get; init; } = [];
+    internal virtual void WriteFiles(TargetFiles files, ReportOptions options, Func<string, Action<string>, string?> save)
+    {
+        if (!HasSamples) return;
+        files.Predictions = save($"{files.Prefix}-predictions.csv", path => PredictionsCsv.Write(path, this));
+        if (!options.Plots || options.WorstPredictions == 0) return;
+        if (WorstSheet(options.WorstPredictions) is { Items.Count: > 0 } sheet)
+            files.WorstPredictions = save($"{files.Prefix}-worst.png", path => ContactSheet.Save(sheet.Title, sheet.Items, options.ThumbnailSize, path));
+    }
 }

@@ -18,13 +18,13 @@ public sealed class PredictionOutputs
         this.values = values;
     }
 
-    /// <summary>Target <paramref name="target"/>'s decoded floats, whatever its kind (the array itself, not a copy).</summary>
+    /// <summary>Target <paramref name="target"/>'s decoded floats, whatever its kind, as its kind's <c>Decode</c> wrote them (the array itself, not a copy).</summary>
     internal float[] Decoded(int target) => values[target];
 
     /// <summary>The spec the outputs belong to.</summary>
     public ModelSpec Spec { get; }
 
-    /// <summary>Probabilities of target <paramref name="target"/>'s labels, in label order (multi-class and multi-label targets).</summary>
+    /// <summary>Probabilities of target <paramref name="target"/>'s labels, in label order (multi-class and multi-label targets; a hinge-trained target's raw scores; an ordinal target's per-rank probabilities).</summary>
     public float[] Probabilities(int target) => values[target];
 
     /// <summary>The index of the most probable label of target <paramref name="target"/>.</summary>
@@ -42,8 +42,8 @@ public sealed class PredictionOutputs
     /// <summary>The probability that binary target <paramref name="target"/> is true.</summary>
     public float Probability(int target) => values[target][0];
 
-    /// <summary>Whether binary target <paramref name="target"/> is predicted true: its probability is at least the declared threshold.</summary>
-    public bool IsPositive(int target) => values[target][0] >= ((BinaryTargetSpec)Spec.Targets[target]).Threshold;
+    /// <summary>Whether binary target <paramref name="target"/> is predicted true: its probability is at least the declared threshold (a hinge-trained one's score at least 0).</summary>
+    public bool IsPositive(int target) => values[target][0] >= ((BinaryTargetSpec)Spec.Targets[target]).DecisionThreshold;
 
     /// <summary>Per label of multi-label target <paramref name="target"/>, whether it is predicted present (probability at least its threshold).</summary>
     public bool[] Present(int target)

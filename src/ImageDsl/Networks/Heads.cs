@@ -10,16 +10,10 @@ public static class Heads
     /// <summary>Dropout before a classification head; regression heads get none, since it adds noise to the values they fit.</summary>
     public const double ClassificationDropout = 0.3;
 
-    /// <summary>
-    /// A linear layer from the backbone's features to the target's outputs: one logit per
-    /// label for classification targets (multi-class, binary, multi-label; after dropout), and
-    /// for regression targets their values at the training scale ([-1, 1] for bounded values,
-    /// standard units for unbounded ones, sine and cosine for periodic ones).
-    /// </summary>
-    public static Module<Tensor, Tensor> Create(TargetSpec target, int featureCount) => target switch
-    {
-        LabelTargetSpec or BinaryTargetSpec or MultiLabelTargetSpec =>
-            Sequential(("dropout", Dropout(ClassificationDropout)), ("linear", Linear(featureCount, target.OutputWidth))),
-        _ => Linear(featureCount, target.OutputWidth),
-    };
+    /// <summary>The output layer of <paramref name="target"/>, as its kind builds it (see each kind's <c>CreateHead</c>).</summary>
+    public static Module<Tensor, Tensor> Create(TargetSpec target, int featureCount) => target.CreateHead(featureCount);
+
+    /// <summary>Dropout, then a linear layer to one logit per output: the head of multi-class, binary and multi-label targets.</summary>
+    internal static Module<Tensor, Tensor> Classification(int featureCount, int outputs) =>
+        Sequential(("dropout", Dropout(ClassificationDropout)), ("linear", Linear(featureCount, outputs)));
 }

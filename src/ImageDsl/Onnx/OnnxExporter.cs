@@ -68,7 +68,7 @@ public static class OnnxExporter
             var context = new OnnxTargetContext(spec, t, statistics);
             string value;
             using (graph.Scoped(heads[t].Name + "/decode")) value = OnnxTargets.Map(graph, context, head);
-            graph.Output(outputs[t], value, Describe(spec.Targets[t]));
+            graph.Output(outputs[t], value, spec.Targets[t].DescribeOutput());
         }
 
         var model = new ModelProto
@@ -113,21 +113,4 @@ public static class OnnxExporter
         var scaled = graph.Node("Mul", [InputName, graph.Constant("normalize/scale", scale, shape)], image);
         return graph.Node("Add", [scaled, graph.Constant("normalize/shift", shift, shape)], image);
     }
-
-    private static string Describe(TargetSpec target) => target switch
-    {
-        LabelTargetSpec labels => $"Probability of each label of {labels.Name}, in this order: {string.Join(", ", labels.Labels)}.",
-        BinaryTargetSpec binary => $"Probability that {binary.Name} is {binary.PositiveLabel} (true at or above {binary.Threshold.ToString(CultureInfo.InvariantCulture)}).",
-        MultiLabelTargetSpec multi => $"Probability of each label of {multi.Name}, independently, in this order: {string.Join(", ", multi.Labels)}.",
-        RangeTargetSpec range => $"{range.Name}{Units(range.Unit)}, within [{Show(range.Min)}, {Show(range.Max)}].",
-        PeriodicTargetSpec periodic => $"{periodic.Name}{Units(periodic.Unit)}, in [{Show(periodic.Min)}, {Show(periodic.Max)}), read off the predicted sine and cosine.",
-        ValueTargetSpec value => $"{value.Name}{Units(value.Unit)}.",
-        VectorTargetSpec vector => $"{vector.Name}{(vector.Box is { } box ? $", a {box} box," : "")}{Units(vector.Unit)}: {string.Join(", ", vector.Components)}" +
-            (vector.IsBounded ? $", each within [{Show(vector.Min!.Value)}, {Show(vector.Max!.Value)}]." : "."),
-        _ => target.Describe(),
-    };
-
-    private static string Units(string? unit) => unit is null ? "" : " in " + unit;
-
-    private static string Show(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

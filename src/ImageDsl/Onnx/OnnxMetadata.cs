@@ -31,18 +31,8 @@ public static class OnnxMetadata
         yield return (NormalizationKey, JsonSerializer.Serialize(normalization, ModelFile.Json));
         for (int t = 0; t < spec.Targets.Count; t++)
         {
-            switch (spec.Targets[t])
-            {
-                case LabelTargetSpec labels:
-                    yield return (LabelsKeyPrefix + outputs[t], string.Join(",", labels.Labels));
-                    break;
-                case MultiLabelTargetSpec labels:
-                    yield return (LabelsKeyPrefix + outputs[t], string.Join(",", labels.Labels));
-                    break;
-                case VectorTargetSpec vector:
-                    yield return (ComponentsKeyPrefix + outputs[t], string.Join(",", vector.Components));
-                    break;
-            }
+            if (spec.Targets[t].OnnxOrder is { } order)
+                yield return (order.KeyPrefix + outputs[t], string.Join(",", order.Names));
         }
     }
 

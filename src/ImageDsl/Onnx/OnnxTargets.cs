@@ -55,32 +55,22 @@ public sealed class OnnxTargetContext
 }
 
 /// <summary>
-/// The registry of target kinds the exporter knows, keyed by spec type: how a head's output
-/// becomes the target's graph output, and that output's name suffix. Built in, each as
-/// <c>Predict</c> decodes it: multi-class labels (softmax, <c>{target}_probabilities</c> [N, labels]),
-/// binary (sigmoid, <c>{target}_probability</c> [N]), multi-label (sigmoid per label,
-/// <c>{target}_probabilities</c> [N, labels]), bounded ranges (clamped and mapped to the range,
-/// <c>{target}</c> [N]), periodic ranges (the angle of the predicted sine and cosine, mapped onto
-/// the period, <c>{target}</c> [N]), unbounded values (un-standardized, <c>{target}</c> [N]) and
-/// vectors and boxes (either, per component, <c>{target}</c> [N, components]).
+/// How each target's head output becomes its graph output. Each kind writes its own
+/// post-processing (the <c>ExportOnnx</c> of its spec record), as <c>Predict</c> decodes it:
+/// multi-class labels (softmax, <c>{target}_probabilities</c> [N, labels]), binary (sigmoid,
+/// <c>{target}_probability</c> [N]), multi-label (sigmoid per label, <c>{target}_probabilities</c>
+/// [N, labels]), ordinal ranks (<c>{target}_probabilities</c> [N, ranks] and the rank), bounded
+/// ranges (clamped and mapped to the range, <c>{target}</c> [N]), periodic ranges (the angle of
+/// the predicted sine and cosine, mapped onto the period, <c>{target}</c> [N]), unbounded values
+/// (un-standardized, <c>{target}</c> [N]) and vectors and boxes (either, per component,
+/// <c>{target}</c> [N, components]). <see cref="Register{TTarget}"/> adds (or replaces) the
+/// mapping of a spec type, for target kinds defined outside ImageDsl.
 /// </summary>
 public static class OnnxTargets
 {
     private sealed record Entry(string Suffix, OnnxTargetMapping<TargetSpec> Mapping, Func<TargetSpec, int> ValuesPerImage);
 
     private static readonly ConcurrentDictionary<Type, Entry> Entries = new();
-
-    static OnnxTargets()
-    {
-        Register<LabelTargetSpec>("_probabilities", (graph, _, head, _) => graph.Node("Softmax", [head], graph.ShapeOf(head), OnnxAttribute.Int("axis", 1)));
-        Register<BinaryTargetSpec>("_probability", (graph, _, head, _) => PerImage(graph, graph.Node("Sigmoid", [head], graph.ShapeOf(head))));
-        Register<MultiLabelTargetSpec>("_probabilities", (graph, _, head, _) => graph.Node("Sigmoid", [head], graph.ShapeOf(head)));
-        Register<RangeTargetSpec>("", (graph, range, head, _) => PerImage(graph, FromUnit(graph, head, range.Min, range.Max)));
-        Register<PeriodicTargetSpec>("", Periodic, _ => 1);
-        Register<ValueTargetSpec>("", (graph, _, head, context) => PerImage(graph, FromStandard(graph, head, context)));
-        Register<VectorTargetSpec>("", (graph, vector, head, context) =>
-            vector.IsBounded ? FromUnit(graph, head, vector.Min!.Value, vector.Max!.Value) : FromStandard(graph, head, context));
-    }
 
     /// <summary>Registers (or replaces) how targets of <typeparamref name="TTarget"/> are exported.</summary>
     /// <typeparam name="TTarget">The target spec type.</typeparam>
@@ -95,9 +85,9 @@ public static class OnnxTargets
             (graph, target, head, context) => mapping(graph, (TTarget)target, head, context),
             target => valuesPerImage is null ? target.OutputWidth : valuesPerImage((TTarget)target));
 
-    /// <summary>True when targets of <paramref name="targetType"/> can be exported.</summary>
+    /// <summary>True when targets of <paramref name="targetType"/> can be exported: a registered mapping, or one of ImageDsl's own kinds.</summary>
     /// <param name="targetType">A <see cref="TargetSpec"/> type.</param>
-    public static bool IsSupported(Type targetType) => Find(targetType) is not null;
+    public static bool IsSupported(Type targetType) => Find(targetType) is not null || Builtin(targetType);
 
     /// <summary>
     /// The graph output name of each target of <paramref name="spec"/>, in target order: the
@@ -111,7 +101,7 @@ public static class OnnxTargets
         var names = new List<string>();
         foreach (var target in spec.Targets)
         {
-            var stem = SnakeCase(target.Name) + Require(target).Suffix;
+            var stem = SnakeCase(target.Name) + Suffix(target);
             var name = stem;
             for (int i = 2; !taken.Add(name); i++) name = $"{stem}_{i}";
             names.Add(name);
@@ -120,14 +110,17 @@ public static class OnnxTargets
     }
 
     /// <summary>The floats per image of <paramref name="target"/>'s output: 1 for a periodic target (its value), else its head's width.</summary>
-    public static int ValuesPerImage(TargetSpec target) => Require(target).ValuesPerImage(target);
+    public static int ValuesPerImage(TargetSpec target) => Find(target.GetType()) is { } entry ? entry.ValuesPerImage(target) : Require(target).DecodedWidth;
 
     internal static string Map(OnnxGraphBuilder graph, OnnxTargetContext context, string head) =>
-        Require(context.Target).Mapping(graph, context.Target, head, context);
+        Find(context.Target.GetType()) is { } entry ? entry.Mapping(graph, context.Target, head, context) : Require(context.Target).ExportOnnx(graph, head, context);
 
-    private static Entry Require(TargetSpec target) => Find(target.GetType())
-        ?? throw new NotSupportedException($"ONNX export has no mapping for {target.GetType().Name} (target {target.Name}); register one with OnnxTargets.Register.");
+    private static string Suffix(TargetSpec target) => Find(target.GetType()) is { } entry ? entry.Suffix : Require(target).OnnxSuffix;
 
+    private static TargetSpec Require(TargetSpec target) => target.ExportsOnnx ? target
+        : throw new NotSupportedException($"ONNX export has no mapping for {target.GetType().Name} (target {target.Name}); register one with OnnxTargets.Register.");
+
+    /// <summary>A registered mapping of the type or one of its base types.</summary>
     private static Entry? Find(Type targetType)
     {
         for (var type = targetType; type is not null; type = type.BaseType)
@@ -135,15 +128,18 @@ public static class OnnxTargets
         return null;
     }
 
+    /// <summary>ImageDsl's own kinds map themselves; they are sealed, so the type says it.</summary>
+    private static bool Builtin(Type targetType) => targetType.Assembly == typeof(TargetSpec).Assembly && !targetType.IsAbstract;
+
     /// <summary>[N, 1] to one value per image, [N].</summary>
-    private static string PerImage(OnnxGraphBuilder graph, string value) =>
+    internal static string PerImage(OnnxGraphBuilder graph, string value) =>
         graph.Node("Reshape", [value, graph.Constant("per_image", [-1L], 1)], [OnnxGraphBuilder.BatchDimension]);
 
     /// <summary>
     /// As <see cref="RangeTargetSpec.FromUnit"/> (and <see cref="VectorTargetSpec.FromUnit"/>), operation
     /// for operation and in float64 like it: min + (clamp(u, -1, 1) + 1) / 2 * (max - min), then float32.
     /// </summary>
-    private static string FromUnit(OnnxGraphBuilder graph, string head, double min, double max)
+    internal static string FromUnit(OnnxGraphBuilder graph, string head, double min, double max)
     {
         var shape = graph.ShapeOf(head);
         var u = graph.ToDouble(head);
@@ -155,7 +151,7 @@ public static class OnnxTargets
     }
 
     /// <summary>As <see cref="TargetStatistics.FromStandard"/> per component, in float64: mean + std * u, then float32.</summary>
-    private static string FromStandard(OnnxGraphBuilder graph, string head, OnnxTargetContext context)
+    internal static string FromStandard(OnnxGraphBuilder graph, string head, OnnxTargetContext context)
     {
         var shape = graph.RequireShape(head, $"target {context.Target.Name}");
         int width = context.Target.OutputWidth;
@@ -171,7 +167,7 @@ public static class OnnxTargets
     /// atan(min(|s|, |c|) / max(|s|, |c|)), in [0, π/4] where atan is best conditioned, then
     /// reflected into its octant: π/2 − a when |s| &gt; |c|, π − a when c &lt; 0, negated when s &lt; 0.
     /// </summary>
-    private static string Periodic(OnnxGraphBuilder graph, PeriodicTargetSpec periodic, string head, OnnxTargetContext context)
+    internal static string Periodic(OnnxGraphBuilder graph, PeriodicTargetSpec periodic, string head)
     {
         long[] perImage = [OnnxGraphBuilder.BatchDimension];
         var pair = graph.ToDouble(head);
@@ -199,6 +195,9 @@ public static class OnnxTargets
         value = Op("Where", Op("GreaterOrEqual", value, Scalar("max", periodic.Max)), min, value);
         return graph.ToFloat(value);
     }
+
+    /// <summary>" in mm", or nothing without a unit: for output descriptions.</summary>
+    internal static string Units(string? unit) => unit is null ? "" : " in " + unit;
 
     /// <summary><c>Digit</c> → <c>digit</c>, <c>RotationAngle</c> → <c>rotation_angle</c>, <c>HTTPCode</c> → <c>http_code</c>.</summary>
     internal static string SnakeCase(string name)

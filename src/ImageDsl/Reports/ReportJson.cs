@@ -18,7 +18,8 @@ namespace ImageDsl.Reports;
 /// </remarks>
 internal static class ReportJson
 {
-    public const int SchemaVersion = 1;
+    /// <summary>2: kinds are named by their ids (<c>labels</c>, <c>range</c>... where 1 said <c>classification</c>, <c>regression</c>).</summary>
+    public const int SchemaVersion = 2;
 
     public static string Write(EvaluationResult result, TrainingHistory? history, ReportFiles? files, IReadOnlyList<string> warnings,
         int worstCount = 16)
@@ -91,16 +92,8 @@ internal static class ReportJson
     {
         json.WriteStartObject();
         json.WriteString("name", target.Name);
-        switch (target)
-        {
-            case ClassificationEvaluation c: Classification(json, c, worstCount); break;
-            case RegressionEvaluation r: Regression(json, r, worstCount); break;
-            case BinaryEvaluation b: ReportJsonKinds.Binary(json, b); break;
-            case MultiLabelEvaluation m: ReportJsonKinds.MultiLabel(json, m); break;
-            case PeriodicEvaluation p: ReportJsonKinds.Periodic(json, p); break;
-            case VectorEvaluation v: ReportJsonKinds.Vector(json, v); break;
-            default: throw new NotSupportedException($"No report for {target.GetType().Name}.");
-        }
+        json.WriteString("kind", target.KindName);
+        target.WriteJson(json, worstCount);
         if (files is not null)
         {
             json.WriteStartObject("files");
@@ -108,92 +101,6 @@ internal static class ReportJson
             json.WriteEndObject();
         }
         json.WriteEndObject();
-    }
-
-    private static void Classification(Utf8JsonWriter json, ClassificationEvaluation target, int worstCount)
-    {
-        var m = target.Metrics;
-        json.WriteString("kind", "classification");
-        json.WriteNumber("count", m.Count);
-        json.WriteStartArray("labels");
-        foreach (var label in m.Labels) json.WriteStringValue(label);
-        json.WriteEndArray();
-
-        Metrics(json, m.UndefinedReasons,
-            ("accuracy", m.Accuracy), ("balancedAccuracy", m.BalancedAccuracy), ("logLoss", m.LogLoss),
-            ("rocAucMacro", m.RocAucMacro), ("rocAucWeighted", m.RocAucWeighted), ("top3Accuracy", m.Top3Accuracy),
-            ("precisionMacro", m.PrecisionMacro), ("precisionMicro", m.PrecisionMicro), ("precisionWeighted", m.PrecisionWeighted),
-            ("recallMacro", m.RecallMacro), ("recallMicro", m.RecallMicro), ("recallWeighted", m.RecallWeighted),
-            ("f1Macro", m.F1Macro), ("f1Micro", m.F1Micro), ("f1Weighted", m.F1Weighted));
-
-        var curves = ClassCurves.Compute(target);
-        json.WriteStartArray("perClass");
-        for (int c = 0; c < m.PerClass.Count; c++)
-        {
-            var cls = m.PerClass[c];
-            json.WriteStartObject();
-            json.WriteString("label", cls.Label);
-            json.WriteNumber("precision", cls.Precision);
-            json.WriteNumber("recall", cls.Recall);
-            json.WriteNumber("f1", cls.F1);
-            json.WriteNumber("support", cls.Support);
-            var undefined = new Dictionary<string, string>();
-            Number(json, "rocAuc", curves[c].RocAuc, undefined, curves[c].RocAucReason);
-            Number(json, "averagePrecision", curves[c].AveragePrecision, undefined, curves[c].AveragePrecisionReason);
-            Reasons(json, undefined);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-
-        json.WriteStartObject("confusionMatrix");
-        json.WriteStartArray("counts");
-        foreach (var row in m.ConfusionMatrix.Counts)
-        {
-            json.WriteStartArray();
-            foreach (var count in row) json.WriteNumberValue(count);
-            json.WriteEndArray();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
-
-        json.WriteStartArray("worstPredictions");
-        foreach (var i in WorstPredictions.Classification(target.Samples, worstCount))
-        {
-            var s = target.Samples[i];
-            json.WriteStartObject();
-            json.WriteString("image", s.ImagePath);
-            json.WriteString("actual", m.Labels[s.TrueIndex]);
-            json.WriteString("predicted", m.Labels[s.PredictedIndex]);
-            json.WriteNumber("confidence", s.Confidence);
-            json.WriteNumber("actualProbability", s.TrueProbability);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
-
-    private static void Regression(Utf8JsonWriter json, RegressionEvaluation target, int worstCount)
-    {
-        var m = target.Metrics;
-        json.WriteString("kind", "regression");
-        json.WriteNumber("count", m.Count);
-        NullableString(json, "unit", target.Unit);
-        Metrics(json, m.UndefinedReasons,
-            ("mae", m.Mae), ("mse", m.Mse), ("rmse", m.Rmse), ("r2", m.R2), ("explainedVariance", m.ExplainedVariance),
-            ("medianAbsoluteError", m.MedianAbsoluteError), ("maxError", m.MaxError), ("withinToleranceShare", m.WithinToleranceShare));
-        FiniteOrNull(json, "tolerance", m.Tolerance);
-
-        json.WriteStartArray("worstPredictions");
-        foreach (var i in WorstPredictions.Regression(target.Samples, worstCount))
-        {
-            var s = target.Samples[i];
-            json.WriteStartObject();
-            json.WriteString("image", s.ImagePath);
-            json.WriteNumber("actual", s.Actual);
-            json.WriteNumber("predicted", s.Predicted);
-            json.WriteNumber("error", s.Error);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
     }
 
     /// <summary>"summary": one entry per target with its kind, loss weight and headline metrics: the overall view of a multi-task model.</summary>
@@ -204,7 +111,7 @@ internal static class ReportJson
         {
             json.WriteStartObject();
             json.WriteString("name", target.Name);
-            json.WriteString("kind", ReportSummary.Kind(target));
+            json.WriteString("kind", target.KindName);
             FiniteOrNull(json, "lossWeight", target.Target?.LossWeight);
             json.WriteStartObject("headline");
             foreach (var (name, value) in ReportSummary.Headline(target)) FiniteOrNull(json, name, value);
@@ -228,7 +135,7 @@ internal static class ReportJson
     }
 
     /// <summary>Writes a number, or null and records why: the given reason, or "not a finite number".</summary>
-    private static void Number(Utf8JsonWriter json, string name, double? value, Dictionary<string, string> undefined, string? reason)
+    internal static void Number(Utf8JsonWriter json, string name, double? value, Dictionary<string, string> undefined, string? reason)
     {
         if (value is { } v && double.IsFinite(v))
         {
@@ -239,7 +146,7 @@ internal static class ReportJson
         undefined[name] = value is { } nonFinite ? $"the value is {nonFinite.ToString(ReportFormat.Culture)}, which JSON cannot hold" : reason ?? "undefined for this data";
     }
 
-    private static void Reasons(Utf8JsonWriter json, Dictionary<string, string> undefined)
+    internal static void Reasons(Utf8JsonWriter json, Dictionary<string, string> undefined)
     {
         json.WriteStartObject("undefinedReasons");
         foreach (var (name, reason) in undefined) json.WriteString(name, reason);

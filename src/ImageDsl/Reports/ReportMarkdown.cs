@@ -1,5 +1,6 @@
 using System.Text;
 using ImageDsl.Evaluation;
+using ImageDsl.Metrics;
 using ImageDsl.Training;
 
 namespace ImageDsl.Reports;
@@ -29,14 +30,13 @@ internal static class ReportMarkdown
         return md.ToString();
     }
 
-    /// <summary>One target's section; with <paramref name="files"/>, its plots are embedded.</summary>
-    public static string Target(TargetEvaluation target, TargetFiles? files, int worstCount = 16, string? directory = null) => target switch
+    /// <summary>One target's section, as its kind writes it; with <paramref name="files"/>, its plots are embedded.</summary>
+    public static string Target(TargetEvaluation target, TargetFiles? files, int worstCount = 16, string? directory = null)
     {
-        ClassificationEvaluation c => Classification(c, files, worstCount, directory),
-        RegressionEvaluation r => Regression(r, files, worstCount, directory),
-        BinaryEvaluation or MultiLabelEvaluation or PeriodicEvaluation or VectorEvaluation => ReportMarkdownKinds.Target(target, files),
-        _ => throw new NotSupportedException($"No report for {target.GetType().Name}."),
-    };
+        var md = new StringBuilder();
+        target.WriteMarkdown(md, files, worstCount, directory);
+        return md.ToString();
+    }
 
     /// <summary>The overall table: one row per target with its kind, loss weight and headline metrics.</summary>
     private static void Summary(StringBuilder md, EvaluationResult result)
@@ -47,7 +47,7 @@ internal static class ReportMarkdown
         {
             var headline = string.Join(", ", ReportSummary.Headline(target).Select(h => $"{h.Name} {(h.Value is { } v ? Cell(v, "not finite") : "undefined")}"));
             var weight = target.Target is { } spec ? ReportFormat.Value(spec.LossWeight) : "";
-            md.AppendLine($"| {Escape(target.Name)} | {ReportSummary.Kind(target)} | {weight} | {headline} |");
+            md.AppendLine($"| {Escape(target.Name)} | {target.KindName} | {weight} | {headline} |");
         }
         md.AppendLine();
     }
@@ -69,106 +69,14 @@ internal static class ReportMarkdown
         if (lossPlot is not null) md.AppendLine($"![Training and validation loss by epoch]({lossPlot})").AppendLine();
     }
 
-    private static string Classification(ClassificationEvaluation target, TargetFiles? files, int worstCount, string? directory)
+    /// <summary>A confusion matrix as a table, rows the truth.</summary>
+    internal static void ConfusionTable(StringBuilder md, ConfusionMatrix matrix)
     {
-        var m = target.Metrics;
-        var md = new StringBuilder();
-        md.AppendLine($"## {Escape(target.Name)}: classification").AppendLine();
-        MetricTable(md, m.UndefinedReasons,
-            ("accuracy", nameof(m.Accuracy), m.Accuracy), ("balanced accuracy", nameof(m.BalancedAccuracy), m.BalancedAccuracy),
-            ("precision (macro)", nameof(m.PrecisionMacro), m.PrecisionMacro), ("recall (macro)", nameof(m.RecallMacro), m.RecallMacro),
-            ("F1 (macro)", nameof(m.F1Macro), m.F1Macro), ("F1 (weighted)", nameof(m.F1Weighted), m.F1Weighted),
-            ("ROC AUC (one-vs-rest, macro)", nameof(m.RocAucMacro), m.RocAucMacro), ("top-3 accuracy", nameof(m.Top3Accuracy), m.Top3Accuracy),
-            ("log loss", nameof(m.LogLoss), m.LogLoss));
-
-        var curves = ClassCurves.Compute(target);
-        var notes = new List<string>();
-        md.AppendLine("Per class:").AppendLine();
-        md.AppendLine("| label | precision | recall | F1 | ROC AUC | average precision | support |");
-        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        for (int c = 0; c < m.PerClass.Count; c++)
-        {
-            var cls = m.PerClass[c];
-            var curve = curves[c];
-            if (curve.RocAuc is null) notes.Add($"ROC AUC of {Escape(cls.Label)}: {Escape(curve.RocAucReason!)}");
-            if (curve.AveragePrecision is null) notes.Add($"average precision of {Escape(cls.Label)}: {Escape(curve.AveragePrecisionReason!)}");
-            md.AppendLine($"| {Escape(cls.Label)} | {ReportFormat.Metric(cls.Precision)} | {ReportFormat.Metric(cls.Recall)} | {ReportFormat.Metric(cls.F1)} | " +
-                $"{Optional(curve.RocAuc)} | {Optional(curve.AveragePrecision)} | {cls.Support} |");
-        }
+        md.AppendLine("| true \\ predicted | " + string.Join(" | ", matrix.Labels.Select(Escape)) + " |");
+        md.AppendLine("| --- |" + string.Concat(Enumerable.Repeat(" ---: |", matrix.Labels.Count)));
+        for (int r = 0; r < matrix.Labels.Count; r++)
+            md.AppendLine($"| **{Escape(matrix.Labels[r])}** | " + string.Join(" | ", matrix.Counts[r]) + " |");
         md.AppendLine();
-        if (notes.Count > 0)
-        {
-            md.AppendLine("Undefined:").AppendLine();
-            foreach (var note in notes.Distinct()) md.AppendLine($"- {note}");
-            md.AppendLine();
-        }
-
-        md.AppendLine("Confusion matrix (rows: true label, columns: predicted label):").AppendLine();
-        md.AppendLine("| true \\ predicted | " + string.Join(" | ", m.Labels.Select(Escape)) + " |");
-        md.AppendLine("| --- |" + string.Concat(Enumerable.Repeat(" ---: |", m.Labels.Count)));
-        for (int r = 0; r < m.Labels.Count; r++)
-            md.AppendLine($"| **{Escape(m.Labels[r])}** | " + string.Join(" | ", m.ConfusionMatrix.Counts[r]) + " |");
-        md.AppendLine();
-
-        Image(md, files?.ConfusionMatrix, $"{target.Name} confusion matrix");
-        Image(md, files?.Roc, $"{target.Name} ROC curves");
-        Image(md, files?.PrecisionRecall, $"{target.Name} precision-recall curves");
-
-        var worst = WorstPredictions.Classification(target.Samples, worstCount);
-        int mistakes = target.Samples.Count(s => !s.IsCorrect);
-        md.AppendLine($"### {Escape(target.Name)}: worst predictions").AppendLine();
-        if (target.Samples.Count == 0) md.AppendLine($"None shown: {ClassCurves.NoSamplesReason}.").AppendLine();
-        else if (worst.Count == 0) md.AppendLine(mistakes == 0 ? "No mistakes." : "None shown.").AppendLine();
-        else
-        {
-            md.AppendLine(worst.Count == mistakes
-                ? $"All {mistakes} mistake{(mistakes == 1 ? "" : "s")}, most confident first:"
-                : $"The {worst.Count} most confident of {mistakes} mistakes:").AppendLine();
-            Image(md, files?.WorstPredictions, $"{target.Name} worst predictions");
-            md.AppendLine("| # | image | true | predicted | confidence | P(true) |").AppendLine("| ---: | --- | --- | --- | ---: | ---: |");
-            for (int k = 0; k < worst.Count; k++)
-            {
-                var s = target.Samples[worst[k]];
-                md.AppendLine($"| {k + 1} | {ImageLink(s.ImagePath, directory)} | {Escape(m.Labels[s.TrueIndex])} | {Escape(m.Labels[s.PredictedIndex])} | " +
-                    $"{ReportFormat.Percent(s.Confidence)} | {ReportFormat.Percent(s.TrueProbability)} |");
-            }
-            md.AppendLine();
-        }
-        return md.ToString();
-    }
-
-    private static string Regression(RegressionEvaluation target, TargetFiles? files, int worstCount, string? directory)
-    {
-        var m = target.Metrics;
-        var unit = Escape(ReportFormat.UnitSuffix(target.Unit));
-        var md = new StringBuilder();
-        md.AppendLine($"## {Escape(target.Name)}: regression{(target.Unit is null ? "" : $" ({Escape(target.Unit)})")}").AppendLine();
-        MetricTable(md, m.UndefinedReasons,
-            ($"MAE{unit}", nameof(m.Mae), m.Mae), ($"RMSE{unit}", nameof(m.Rmse), m.Rmse),
-            ($"MSE{Escape(target.Unit is null ? "" : $" ({target.Unit}²)")}", nameof(m.Mse), m.Mse),
-            ($"median absolute error{unit}", nameof(m.MedianAbsoluteError), m.MedianAbsoluteError),
-            ($"max error{unit}", nameof(m.MaxError), m.MaxError),
-            ("R²", nameof(m.R2), m.R2), ("explained variance", nameof(m.ExplainedVariance), m.ExplainedVariance));
-
-        Image(md, files?.PredictedVsActual, $"{target.Name} predicted vs actual");
-        Image(md, files?.Residuals, $"{target.Name} residuals");
-
-        var worst = WorstPredictions.Regression(target.Samples, worstCount);
-        md.AppendLine($"### {Escape(target.Name)}: worst predictions").AppendLine();
-        if (target.Samples.Count == 0) md.AppendLine($"None shown: {ClassCurves.NoSamplesReason}.").AppendLine();
-        else if (worst.Count > 0)
-        {
-            md.AppendLine($"The {worst.Count} largest absolute errors:").AppendLine();
-            Image(md, files?.WorstPredictions, $"{target.Name} worst predictions");
-            md.AppendLine($"| # | image | actual{unit} | predicted{unit} | error{unit} |").AppendLine("| ---: | --- | ---: | ---: | ---: |");
-            for (int k = 0; k < worst.Count; k++)
-            {
-                var s = target.Samples[worst[k]];
-                md.AppendLine($"| {k + 1} | {ImageLink(s.ImagePath, directory)} | {ReportFormat.Value(s.Actual)} | {ReportFormat.Value(s.Predicted)} | {ReportFormat.Value(s.Error)} |");
-            }
-            md.AppendLine();
-        }
-        return md.ToString();
     }
 
     internal static void MetricTable(StringBuilder md, IReadOnlyDictionary<string, string> reasons, params (string Title, string Property, double? Value)[] rows)
@@ -188,7 +96,7 @@ internal static class ReportMarkdown
     /// A link to an image, relative to the report folder so it works in a pull request when both
     /// are in one repository; absolute when the only thing they share is the file-system root.
     /// </summary>
-    private static string ImageLink(string path, string? directory)
+    internal static string ImageLink(string path, string? directory)
     {
         var name = Escape(Path.GetFileName(path));
         if (directory is null) return $"`{path.Replace("`", "'")}`";
@@ -202,7 +110,7 @@ internal static class ReportMarkdown
 
     internal static string Cell(double value, string nonFinite) => double.IsFinite(value) ? ReportFormat.Metric(value) : nonFinite;
 
-    private static string Optional(double? value) => value is { } v ? ReportFormat.Metric(v) : "undefined";
+    internal static string Optional(double? value) => value is { } v ? ReportFormat.Metric(v) : "undefined";
 
     private static string Duration(TimeSpan duration) =>
         duration.TotalMinutes >= 1 ? $"{(int)duration.TotalMinutes} min {duration.Seconds} s" : $"{duration.TotalSeconds.ToString("F1", ReportFormat.Culture)} s";

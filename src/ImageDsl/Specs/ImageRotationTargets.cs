@@ -33,34 +33,3 @@ internal static class ImageRotationRules
             throw new ArgumentException($"{name}: ImageRotation needs an angle unit (degrees or radians), not '{unit}'.", nameof(unit));
     }
 }
-
-public sealed partial record RangeTargetSpec : IGeometricTarget
-{
-    /// <inheritdoc />
-    [JsonIgnore]
-    public bool MovesWithImage => ImageRotation != RotationSense.None;
-
-    /// <inheritdoc />
-    public Tensor Move(Tensor encoded, Tensor pixelTransforms, InputSpec input) =>
-        ImageRotationRules.Turn(encoded, pixelTransforms, PerTurnRadian).clamp(Min, Max);
-
-    /// <summary>The window that keeps turned values in range, for the augmentation to draw turns from.</summary>
-    internal RotationWindow Window(Tensor values) => new(values, Min, Max, PerTurnRadian);
-
-    private double PerTurnRadian => ImageRotationRules.PerTurnRadian(ImageRotation, Unit);
-}
-
-public sealed partial record PeriodicTargetSpec : IGeometricTarget
-{
-    /// <inheritdoc />
-    [JsonIgnore]
-    public bool MovesWithImage => ImageRotation != RotationSense.None;
-
-    /// <inheritdoc />
-    public Tensor Move(Tensor encoded, Tensor pixelTransforms, InputSpec input)
-    {
-        // Around the circle: any turn is fine, the value wraps into [Min, Max).
-        var turned = ImageRotationRules.Turn(encoded, pixelTransforms, ImageRotationRules.PerTurnRadian(ImageRotation, Unit));
-        return (turned - Min).remainder(Period) + Min;
-    }
-}

@@ -65,35 +65,19 @@ public sealed record Augmentation
         foreach (var target in spec.Targets)
         {
             bool moves = target is IGeometricTarget { MovesWithImage: true };
-            if (Rotation > 0 && !moves && AngleUnit(target) is { } unit)
+            if (Rotation > 0 && !moves && target.AngleUnit is { } unit)
                 conflicts.Add($"Rotation = {Rotation} would change target {target.Name} (an angle in {unit}): rotating the image changes the answer. " +
                               "If it is the image's own rotation, declare ImageRotation on its [Range] so augmentation turns it with the image.");
             if (IsGeometric && !target.IsShiftInvariant && !moves)
                 conflicts.Add($"Target {target.Name} is a position in the image ({target.Describe()}) that does not move with geometric augmentation; use only Brightness, Contrast and Noise.");
-            if (FlipHorizontal && !moves && AngleUnit(target) is { } mirrored)
+            if (FlipHorizontal && !moves && target.AngleUnit is { } mirrored)
                 conflicts.Add($"FlipHorizontal would change target {target.Name} (an angle in {mirrored}): a mirror turns it the other way. " +
                               "If it is the image's own rotation, declare ImageRotation on its [Range] so augmentation mirrors it too.");
-            if (FlipHorizontal && SideLabels(target) is { Count: > 0 } sides)
+            if (FlipHorizontal && target.SideLabels is { Count: > 0 } sides)
                 conflicts.Add($"FlipHorizontal would corrupt target {target.Name}: its labels name a side ({string.Join(", ", sides)}), which a mirror swaps.");
         }
         return conflicts;
     }
-
-    /// <summary>The unit of a range or periodic target whose unit is an angle, else null.</summary>
-    private static string? AngleUnit(TargetSpec target) => target switch
-    {
-        RangeTargetSpec range when AugmentationRules.IsAngleUnit(range.Unit) => range.Unit,
-        PeriodicTargetSpec periodic when AugmentationRules.IsAngleUnit(periodic.Unit) => periodic.Unit,
-        _ => null,
-    };
-
-    private static IReadOnlyList<string> SideLabels(TargetSpec target) => target switch
-    {
-        LabelTargetSpec labels => labels.Labels.Where(AugmentationRules.NamesASide).ToArray(),
-        BinaryTargetSpec binary => binary.Labels.Where(AugmentationRules.NamesASide).ToArray(),
-        MultiLabelTargetSpec multi => multi.Labels.Where(AugmentationRules.NamesASide).ToArray(),
-        _ => [],
-    };
 
     private static void Check(string name, double value)
     {

@@ -218,8 +218,9 @@ public sealed class OnnxUnsupportedTests
     /// <summary>A target kind the exporter has never heard of.</summary>
     private sealed record HeatmapTargetSpec() : TargetSpec("Heat", "heat", 1.0)
     {
-        protected override IReadOnlyList<Metric> DefaultMetrics => [Metric.Mae];
-        public override string KindName => "heatmap";
+        internal override TargetKind Kind { get; } = new("heatmap", "a heatmap", [LossFunction.MeanSquaredError], [Metric.Mae], [Metric.Mae]);
+        internal override ImageDsl.Training.TargetLoss CreateLoss(int offset) => throw new NotSupportedException();
+        internal override ImageDsl.Evaluation.TargetScorer CreateScorer(int index) => throw new NotSupportedException();
         public override int EncodedWidth => 4;
         public override int OutputWidth => 4;
         public override string? TryEncode(string text, Span<float> encoded) => null;

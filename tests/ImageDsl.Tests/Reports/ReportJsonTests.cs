@@ -23,9 +23,9 @@ public class ReportJsonTests
 
         Assert.Equal(["schemaVersion", "model", "dataset", "count", "loss", "evaluatedAt", "imageDslVersion", "undefinedReasons", "training", "summary", "targets", "files", "warnings"],
             Keys(json));
-        Assert.Equal(1, (int)json["schemaVersion"]!);
+        Assert.Equal(2, (int)json["schemaVersion"]!);
         // The overall table of a multi-task model: kind and headline metrics per target (kind defaults without a spec).
-        Assert.Equal(["classification", "regression"], json["summary"]!.AsArray().Select(t => (string)t!["kind"]!));
+        Assert.Equal(["labels", "range"], json["summary"]!.AsArray().Select(t => (string)t!["kind"]!));
         Assert.Equal(["accuracy", "f1"], Keys(json["summary"]![0]!["headline"]!));
         Assert.Equal("Tests.Model", (string)json["model"]!);
         Assert.Equal("test-data", (string)json["dataset"]!);
@@ -45,8 +45,9 @@ public class ReportJsonTests
         var target = Digits();
         var json = Parse(Result(target))["targets"]![0]!;
 
-        Assert.Equal(["name", "kind", "count", "labels", "metrics", "undefinedReasons", "perClass", "confusionMatrix", "worstPredictions", "files"], Keys(json));
-        Assert.Equal("classification", (string)json["kind"]!);
+        Assert.Equal(["name", "kind", "count", "labels", "values", "metrics", "undefinedReasons", "perClass", "confusionMatrix", "worstPredictions", "files"], Keys(json));
+        Assert.Equal("labels", (string)json["kind"]!);
+        Assert.Equal("probabilities", (string)json["values"]!);
         Assert.Equal(["accuracy", "balancedAccuracy", "logLoss", "rocAucMacro", "rocAucWeighted", "top3Accuracy",
             "precisionMacro", "precisionMicro", "precisionWeighted", "recallMacro", "recallMicro", "recallWeighted",
             "f1Macro", "f1Micro", "f1Weighted"], Keys(json["metrics"]));
@@ -65,7 +66,7 @@ public class ReportJsonTests
         var json = Parse(Result(target))["targets"]![0]!;
 
         Assert.Equal(["name", "kind", "count", "unit", "metrics", "undefinedReasons", "tolerance", "worstPredictions", "files"], Keys(json));
-        Assert.Equal("regression", (string)json["kind"]!);
+        Assert.Equal("range", (string)json["kind"]!);
         Assert.Equal("degrees", (string)json["unit"]!);
         Assert.Equal(["mae", "mse", "rmse", "r2", "explainedVariance", "medianAbsoluteError", "maxError", "withinToleranceShare"], Keys(json["metrics"]));
         Assert.Equal(target.Metrics.Mae!.Value, (double)json["metrics"]!["mae"]!);
@@ -129,7 +130,7 @@ public class ReportJsonTests
     {
         var json = JsonNode.Parse(Result(Digits()).ToJson())!;
 
-        Assert.Equal(1, (int)json["schemaVersion"]!);
+        Assert.Equal(2, (int)json["schemaVersion"]!);
         Assert.False(json.AsObject().ContainsKey("files"));
         Assert.False(json["targets"]![0]!.AsObject().ContainsKey("files"));
     }

@@ -1,4 +1,4 @@
-using ImageDsl.Evaluation;
+using ImageDsl.Metrics;
 using ScottPlot;
 
 namespace ImageDsl.Reports.Plots;
@@ -13,10 +13,11 @@ internal static class ConfusionMatrixPlot
     /// <summary>Above this many classes, cells are too small for numbers: colour alone, and only every n-th label.</summary>
     private const int MaxClassesWithCounts = 40;
 
-    public static void Save(ClassificationEvaluation target, string path)
+    /// <summary>Draws <paramref name="matrix"/> of target <paramref name="name"/> (labels, ranks or yes/no) to a PNG.</summary>
+    public static void Save(string name, ConfusionMatrix matrix, string path)
     {
-        var labels = target.Metrics.Labels;
-        var counts = target.Metrics.ConfusionMatrix.Counts;
+        var labels = matrix.Labels;
+        var counts = matrix.Counts;
         int k = labels.Count;
 
         var share = new double[k, k];
@@ -26,7 +27,7 @@ internal static class ConfusionMatrixPlot
             for (int c = 0; c < k; c++) share[r, c] = total > 0 ? counts[r][c] / total : 0;
         }
 
-        var plot = PlotStyle.Create($"{target.Name}: confusion matrix ({target.Metrics.Count} images)", "Predicted label", "True label");
+        var plot = PlotStyle.Create($"{name}: confusion matrix ({matrix.Total} images)", "Predicted label", "True label");
         var heatmap = plot.Add.Heatmap(share);
         heatmap.Colormap = new ScottPlot.Colormaps.Blues().Reversed(); // light for few, dark for many
         heatmap.ManualRange = new ScottPlot.Range(0, 1);

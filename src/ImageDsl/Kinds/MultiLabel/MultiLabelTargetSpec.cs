@@ -1,71 +1,12 @@
 using System.Text.Json.Serialization;
+using ImageDsl.Evaluation;
+using ImageDsl.Networks;
+using ImageDsl.Onnx;
+using ImageDsl.Training;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 
 namespace ImageDsl.Specs;
-
-/// <summary>A binary target (a <c>bool</c> property): one logit, trained with binary cross-entropy.</summary>
-public sealed record BinaryTargetSpec : TargetSpec
-{
-    /// <summary>Creates a binary target.</summary>
-    /// <param name="name">The spec property's name.</param>
-    /// <param name="column">The CSV column it is read from; defaults to <paramref name="name"/>.</param>
-    /// <param name="lossWeight">Weight of its loss in a multi-target model.</param>
-    /// <param name="threshold">The probability at or above which the prediction is true.</param>
-    /// <param name="positiveWeight">Weight of positive samples in the loss (above 1 favours recall).</param>
-    /// <param name="negativeLabel">The name of false in folders, CSV cells and reports.</param>
-    /// <param name="positiveLabel">The name of true.</param>
-    public BinaryTargetSpec(string name, string? column = null, double lossWeight = 1.0, double threshold = 0.5, double positiveWeight = 1.0,
-        string negativeLabel = "false", string positiveLabel = "true")
-        : base(name, column ?? name, lossWeight)
-    {
-        Threshold = threshold;
-        PositiveWeight = positiveWeight;
-        NegativeLabel = negativeLabel;
-        PositiveLabel = positiveLabel;
-    }
-
-    /// <summary>The probability at or above which the prediction is true.</summary>
-    public double Threshold { get; init; }
-
-    /// <summary>Weight of positive samples in the binary cross-entropy.</summary>
-    public double PositiveWeight { get; init; }
-
-    /// <summary>The name of false.</summary>
-    public string NegativeLabel { get; init; }
-
-    /// <summary>The name of true.</summary>
-    public string PositiveLabel { get; init; }
-
-    /// <summary>The two labels, false first.</summary>
-    [JsonIgnore]
-    public IReadOnlyList<string> Labels => [NegativeLabel, PositiveLabel];
-
-    /// <inheritdoc />
-    public override int EncodedWidth => 1;
-
-    /// <inheritdoc />
-    public override int OutputWidth => 1;
-
-    /// <inheritdoc />
-    protected override IReadOnlyList<Metric> DefaultMetrics => [Metric.Accuracy, Metric.F1, Metric.RocAuc];
-
-    /// <inheritdoc />
-    public override string KindName => "binary";
-
-    /// <inheritdoc />
-    public override bool IsShiftInvariant => true;
-
-    /// <inheritdoc />
-    public override string? TryEncode(string text, Span<float> encoded)
-    {
-        if (!TargetText.TryParseBool(text, NegativeLabel, PositiveLabel, out var value))
-            return $"'{text}' is not a value of {Name}; expected {PositiveLabel} or {NegativeLabel} (or true/false, 1/0, yes/no)";
-        encoded[0] = value ? 1f : 0f;
-        return null;
-    }
-
-    /// <inheritdoc />
-    public override string Describe() => $"{Name}: binary ({NegativeLabel} / {PositiveLabel}, threshold {TargetText.Show(Threshold)})";
-}
 
 /// <summary>
 /// A multi-label target (a <c>[Flags]</c> enum or a set of an enum): any subset of its labels,
@@ -115,10 +56,7 @@ public sealed record MultiLabelTargetSpec : TargetSpec
     public override int OutputWidth => Labels.Count;
 
     /// <inheritdoc />
-    protected override IReadOnlyList<Metric> DefaultMetrics => [Metric.SubsetAccuracy, Metric.HammingLoss, Metric.F1];
-
-    /// <inheritdoc />
-    public override string KindName => "multilabel";
+    internal override TargetKind Kind => TargetKinds.MultiLabel;
 
     /// <inheritdoc />
     public override bool IsShiftInvariant => true;
@@ -152,4 +90,34 @@ public sealed record MultiLabelTargetSpec : TargetSpec
 
     /// <inheritdoc />
     public override string Describe() => $"{Name}: multi-label [{string.Join(", ", Labels)}]";
+
+    /// <summary>Dropout, then one logit per label.</summary>
+    internal override Module<Tensor, Tensor> CreateHead(int featureCount) => Heads.Classification(featureCount, OutputWidth);
+
+    /// <inheritdoc />
+    internal override TargetLoss CreateLoss(int offset) => new BinaryCrossEntropyLoss(offset, LossWeight, Labels.Count, PositiveWeights.ToArray());
+
+    /// <summary>One sigmoid probability per label.</summary>
+    internal override Tensor Activate(Tensor output) => output.sigmoid();
+
+    /// <inheritdoc />
+    internal override TargetScorer CreateScorer(int index) => new MultiLabelScorer(index, this);
+
+    /// <inheritdoc />
+    internal override string OnnxSuffix => "_probabilities";
+
+    /// <inheritdoc />
+    internal override bool ExportsOnnx => true;
+
+    /// <inheritdoc />
+    internal override string ExportOnnx(OnnxGraphBuilder graph, string head, OnnxTargetContext context) => graph.Node("Sigmoid", [head], graph.ShapeOf(head));
+
+    /// <inheritdoc />
+    internal override string DescribeOutput() => $"Probability of each label of {Name}, independently, in this order: {string.Join(", ", Labels)}.";
+
+    /// <inheritdoc />
+    internal override (string KeyPrefix, IReadOnlyList<string> Names)? OnnxOrder => (OnnxMetadata.LabelsKeyPrefix, Labels);
+
+    /// <inheritdoc />
+    internal override IReadOnlyList<string> SideLabels => Labels.Where(AugmentationRules.NamesASide).ToArray();
 }

@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ImageDsl.Modeling;
+using ImageDsl.Reports;
+using ImageDsl.Specs;
+using static ImageDsl.Reports.ReportMarkdown;
+
+namespace ImageDsl.Evaluation;
+
+/// <summary>Metrics of a periodic target, from circular errors in the target's units.</summary>
+/// <param name="Name">The target's name.</param>
+/// <param name="Unit">The declared unit, if any.</param>
+/// <param name="Period">The period.</param>
+/// <param name="Metrics">Circular MAE, RMSE, median and largest error.</param>
+public sealed record PeriodicEvaluation(string Name, string? Unit, double Period, CircularMetrics Metrics) : TargetEvaluation(Name)
+{
+    /// <summary>One record per image, in dataset order (empty when built without them).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<PeriodicSample> Samples { get; init; } = [];
+
+    private protected override TargetKind DefaultKind => TargetKinds.Periodic;
+
+    internal override bool HasSamples => Samples.Count > 0;
+
+    internal override double? Headline(Metric metric) => metric switch
+    {
+        Metric.Mae => Metrics.Mae,
+        Metric.Rmse => Metrics.Rmse,
+        Metric.MaxError => Metrics.MaxError,
+        _ => null,
+    };
+
+    internal override void WriteJson(Utf8JsonWriter json, int worstCount)
+    {
+        var m = Metrics;
+        json.WriteNumber("count", m.Count);
+        ReportJson.NullableString(json, "unit", Unit);
+        json.WriteNumber("period", Period);
+        var reasons = m.Count == 0 ? new Dictionary<string, string> { ["Mae"] = "no samples", ["Rmse"] = "no samples", ["MedianAbsoluteError"] = "no samples", ["MaxError"] = "no samples" } : [];
+        ReportJson.Metrics(json, reasons, ("mae", m.Mae), ("rmse", m.Rmse), ("medianAbsoluteError", m.MedianAbsoluteError), ("maxError", m.MaxError));
+    }
+
+    internal override void WriteMarkdown(StringBuilder md, TargetFiles? files, int worstCount, string? directory)
+    {
+        var m = Metrics;
+        var unit = Escape(ReportFormat.UnitSuffix(Unit));
+        md.AppendLine($"## {Escape(Name)}: periodic (period {ReportFormat.WithUnit(Period, Unit)}; errors taken the short way round)").AppendLine();
+        MetricTable(md, new Dictionary<string, string>(), ($"circular MAE{unit}", "Mae", m.Mae), ($"circular RMSE{unit}", "Rmse", m.Rmse),
+            ($"median circular error{unit}", "MedianAbsoluteError", m.MedianAbsoluteError), ($"max circular error{unit}", "MaxError", m.MaxError));
+        Image(md, files?.WorstPredictions, $"{Name} worst predictions");
+    }
+
+    internal override void WritePredictions(StringBuilder csv)
+    {
+        csv.AppendLine("image,actual,predicted,error");
+        foreach (var s in Samples)
+            csv.AppendLine($"{PredictionsCsv.Quote(s.ImagePath)},{PredictionsCsv.Number(s.Actual)},{PredictionsCsv.Number(s.Predicted)},{PredictionsCsv.Number(s.Error)}");
+    }
+
+    internal override (string Title, IReadOnlyList<SheetItem> Items)? WorstSheet(int count)
+    {
+        var worst = Samples.OrderByDescending(s => Math.Abs(s.Error)).Take(count).ToArray();
+        return ($"{Name}: the {worst.Length} largest circular errors{ReportFormat.UnitSuffix(Unit)}",
+            worst.Select(s => new SheetItem(s.ImagePath, $"true: {ReportFormat.Value(s.Actual)}", $"pred: {ReportFormat.Value(s.Predicted)}",
+                $"error: {ReportFormat.Value(s.Error)}")).ToArray());
+    }
+}
+
+/// <summary>One image's outcome for a periodic target.</summary>
+/// <param name="ImagePath">The image file.</param>
+/// <param name="Actual">The true value.</param>
+/// <param name="Predicted">The model's value.</param>
+/// <param name="Error">The circular error, predicted − actual taken the short way round.</param>
+public sealed record PeriodicSample(string ImagePath, double Actual, double Predicted, double Error);
+
+/// <summary>Circular regression metrics, in the target's units; errors are taken the short way round the period.</summary>
+/// <param name="Count">Images scored.</param>
+/// <param name="Mae">Mean absolute circular error.</param>
+/// <param name="Rmse">Root mean squared circular error.</param>
+/// <param name="MedianAbsoluteError">Median absolute circular error.</param>
+/// <param name="MaxError">Largest absolute circular error.</param>
+public sealed record CircularMetrics(long Count, double? Mae, double? Rmse, double? MedianAbsoluteError, double? MaxError);
+
+/// <summary>Scores a periodic target by circular errors.</summary>
+internal sealed class PeriodicScorer(int index, PeriodicTargetSpec target) : TargetScorer(index)
+{
+    private readonly List<PeriodicSample> samples = [];
+
+    public override void Add(string imagePath, ReadOnlySpan<float> truth, PredictionOutputs prediction)
+    {
+        double actual = Shortest(truth[0]);
+        double predicted = Shortest((float)prediction.Value(TargetIndex));
+        samples.Add(new PeriodicSample(imagePath, actual, predicted, target.Difference(predicted, actual)));
+    }
+
+    public override TargetEvaluation Finish()
+    {
+        var errors = samples.Select(s => Math.Abs(s.Error)).Order().ToArray();
+        CircularMetrics metrics = errors.Length == 0
+            ? new(0, null, null, null, null)
+            : new(errors.Length, errors.Average(), Math.Sqrt(errors.Average(e => e * e)),
+                errors.Length % 2 == 1 ? errors[errors.Length / 2] : (errors[errors.Length / 2 - 1] + errors[errors.Length / 2]) / 2, errors[^1]);
+        return new PeriodicEvaluation(target.Name, target.Unit, target.Period, metrics) { Samples = samples, Target = target };
+    }
+}

@@ -1,0 +1,176 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ImageDsl.Metrics;
+using ImageDsl.Modeling;
+using ImageDsl.Reports;
+using ImageDsl.Specs;
+using static ImageDsl.Reports.ReportMarkdown;
+
+namespace ImageDsl.Evaluation;
+
+/// <summary>Metrics of a vector or box target, per component and overall, in the target's units.</summary>
+/// <param name="Name">The target's name.</param>
+/// <param name="Unit">The declared unit, if any.</param>
+/// <param name="Components">The components' names.</param>
+/// <param name="Box">The box format of a box target, else null.</param>
+/// <param name="Metrics">Per-component and overall MAE, RMSE and R², and mean IoU for boxes.</param>
+public sealed record VectorEvaluation(string Name, string? Unit, IReadOnlyList<string> Components, BoxFormat? Box, VectorMetrics Metrics) : TargetEvaluation(Name)
+{
+    /// <summary>One record per image, in dataset order (empty when built without them).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<VectorSample> Samples { get; init; } = [];
+
+    private protected override TargetKind DefaultKind => Box is null ? TargetKinds.Vector : TargetKinds.Box;
+
+    internal override bool HasSamples => Samples.Count > 0;
+
+    internal override double? Headline(Metric metric) => metric switch
+    {
+        Metric.Mae => Metrics.Mae,
+        Metric.Rmse => Metrics.Rmse,
+        Metric.R2 => Metrics.R2,
+        Metric.MeanIoU => Metrics.MeanIoU,
+        _ => null,
+    };
+
+    internal override void WriteJson(Utf8JsonWriter json, int worstCount)
+    {
+        var m = Metrics;
+        json.WriteNumber("count", m.Count);
+        ReportJson.NullableString(json, "unit", Unit);
+        ReportJson.NullableString(json, "boxFormat", Box?.ToString());
+        var reasons = new Dictionary<string, string>();
+        if (m.Count == 0) foreach (var name in new[] { "Mae", "Rmse", "MeanIoU", "iouAbove50", "iouAbove75" }) reasons[name] = "no samples";
+        if (m.R2 is null) reasons["R2"] = "fewer than two samples";
+        if (Box is null) foreach (var name in new[] { "MeanIoU", "iouAbove50", "iouAbove75" }) reasons[name] = "not a box target";
+        ReportJson.Metrics(json, reasons, ("mae", m.Mae), ("rmse", m.Rmse), ("r2", m.R2), ("meanIoU", m.MeanIoU), ("iouAbove50", m.IoUAbove50), ("iouAbove75", m.IoUAbove75));
+        json.WriteStartArray("perComponent");
+        foreach (var c in m.PerComponent)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", c.Name);
+            ReportJson.FiniteOrNull(json, "mae", c.Mae);
+            ReportJson.FiniteOrNull(json, "rmse", c.Rmse);
+            ReportJson.FiniteOrNull(json, "r2", c.R2);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    internal override void WriteMarkdown(StringBuilder md, TargetFiles? files, int worstCount, string? directory)
+    {
+        var m = Metrics;
+        var unit = Escape(ReportFormat.UnitSuffix(Unit));
+        md.AppendLine($"## {Escape(Name)}: {(Box is { } box ? $"box ({box})" : "vector")}{(Unit is null ? "" : $" ({Escape(Unit)})")}").AppendLine();
+        var rows = new List<(string, string, double?)> { ($"MAE{unit}", "Mae", m.Mae), ($"RMSE{unit}", "Rmse", m.Rmse), ("R²", "R2", m.R2) };
+        if (Box is not null)
+            rows.AddRange([("mean IoU", "MeanIoU", m.MeanIoU), ("share with IoU ≥ 0.5", "IoUAbove50", m.IoUAbove50), ("share with IoU ≥ 0.75", "IoUAbove75", m.IoUAbove75)]);
+        MetricTable(md, new Dictionary<string, string>(), [.. rows]);
+        md.AppendLine($"| component | MAE{unit} | RMSE{unit} | R² |").AppendLine("| --- | ---: | ---: | ---: |");
+        foreach (var c in m.PerComponent)
+            md.AppendLine($"| {Escape(c.Name)} | {Show(c.Mae)} | {Show(c.Rmse)} | {Show(c.R2)} |");
+        md.AppendLine();
+        Image(md, files?.WorstPredictions, $"{Name} worst predictions");
+    }
+
+    private static string Show(double? value) => value is { } v ? ReportFormat.Value(v) : "undefined";
+
+    internal override void WritePredictions(StringBuilder csv)
+    {
+        PredictionsCsv.Header(csv, new[] { "image" }.Concat(Components.Select(c => "actual:" + c)).Concat(Components.Select(c => "predicted:" + c))
+            .Concat(Box is null ? [] : ["iou"]));
+        foreach (var s in Samples)
+        {
+            csv.Append(PredictionsCsv.Quote(s.ImagePath));
+            foreach (var a in s.Actual) csv.Append(',').Append(PredictionsCsv.Number(a));
+            foreach (var p in s.Predicted) csv.Append(',').Append(PredictionsCsv.Number(p));
+            if (s.IoU is { } iou) csv.Append(',').Append(PredictionsCsv.Number(iou));
+            csv.AppendLine();
+        }
+    }
+
+    internal override (string Title, IReadOnlyList<SheetItem> Items)? WorstSheet(int count)
+    {
+        var worst = (Box is null ? Samples.OrderByDescending(s => s.MeanAbsoluteError) : Samples.OrderBy(s => s.IoU)).Take(count).ToArray();
+        string Values(IReadOnlyList<float> values) => string.Join(" ", values.Select(x => ReportFormat.Value(x)));
+        return (Box is null ? $"{Name}: the {worst.Length} largest mean absolute errors" : $"{Name}: the {worst.Length} lowest IoUs",
+            worst.Select(s => new SheetItem(s.ImagePath, $"true: {Values(s.Actual)}", $"pred: {Values(s.Predicted)}",
+                s.IoU is { } iou ? $"IoU {ReportFormat.Metric(iou)}" : $"MAE {ReportFormat.Value(s.MeanAbsoluteError)}")).ToArray());
+    }
+}
+
+/// <summary>One image's outcome for a vector target.</summary>
+/// <param name="ImagePath">The image file.</param>
+/// <param name="Actual">The true components.</param>
+/// <param name="Predicted">The predicted components.</param>
+/// <param name="IoU">For a box, the intersection over union of the two boxes; else null.</param>
+public sealed record VectorSample(string ImagePath, IReadOnlyList<float> Actual, IReadOnlyList<float> Predicted, double? IoU)
+{
+    /// <summary>Mean absolute error over the components.</summary>
+    public double MeanAbsoluteError => Actual.Zip(Predicted, (a, p) => Math.Abs((double)p - a)).Average();
+}
+
+/// <summary>Metrics of a vector target: overall (averaged over components, as scikit-learn's uniform average) and per component.</summary>
+/// <param name="Count">Images scored.</param>
+/// <param name="Mae">MAE averaged over components.</param>
+/// <param name="Rmse">Root of the MSE averaged over components.</param>
+/// <param name="R2">R² averaged over components; null for fewer than two images.</param>
+/// <param name="PerComponent">MAE, RMSE and R² of each component.</param>
+/// <param name="MeanIoU">Mean intersection over union of a box target; null for other vectors.</param>
+/// <param name="IoUAbove50">Share of boxes with IoU at least 0.5; null for other vectors.</param>
+/// <param name="IoUAbove75">Share of boxes with IoU at least 0.75; null for other vectors.</param>
+public sealed record VectorMetrics(long Count, double? Mae, double? Rmse, double? R2, IReadOnlyList<ComponentMetrics> PerComponent,
+    double? MeanIoU, double? IoUAbove50, double? IoUAbove75);
+
+/// <summary>Metrics of one component of a vector target.</summary>
+/// <param name="Name">The component.</param>
+/// <param name="Mae">Mean absolute error.</param>
+/// <param name="Rmse">Root mean squared error.</param>
+/// <param name="R2">Coefficient of determination; null for fewer than two images.</param>
+public sealed record ComponentMetrics(string Name, double? Mae, double? Rmse, double? R2);
+
+/// <summary>Scores a vector, points or box target per component and overall, and boxes by IoU.</summary>
+internal sealed class VectorScorer(int index, VectorTargetSpec target) : TargetScorer(index)
+{
+    private readonly RegressionMetricsAccumulator overall = new(target.Components.Count, target.Components);
+    private readonly double[] absolute = new double[target.Components.Count];
+    private readonly double[] squared = new double[target.Components.Count];
+    private readonly List<VectorSample> samples = [];
+    private double iouSum;
+    private long above50, above75;
+
+    public override void Add(string imagePath, ReadOnlySpan<float> truth, PredictionOutputs prediction)
+    {
+        var predicted = prediction.Values(TargetIndex);
+        overall.Add(truth, predicted);
+        for (int c = 0; c < predicted.Length; c++)
+        {
+            double e = (double)predicted[c] - truth[c];
+            absolute[c] += Math.Abs(e);
+            squared[c] += e * e;
+        }
+        double? iou = null;
+        if (target.Box is { } format)
+        {
+            double value = Boxes.IoU(format, truth, predicted);
+            iou = value;
+            iouSum += value;
+            if (value >= 0.5) above50++;
+            if (value >= 0.75) above75++;
+        }
+        samples.Add(new VectorSample(imagePath, truth.ToArray(), predicted, iou));
+    }
+
+    public override TargetEvaluation Finish()
+    {
+        var m = overall.Compute();
+        long n = m.Count;
+        var perComponent = target.Components.Select((name, c) => new ComponentMetrics(name,
+            n > 0 ? absolute[c] / n : null, n > 0 ? Math.Sqrt(squared[c] / n) : null, m.PerOutputR2?[c])).ToArray();
+        bool box = target.Box is not null && n > 0;
+        var metrics = new VectorMetrics(n, m.Mae, m.Rmse, m.R2, perComponent,
+            box ? iouSum / n : null, box ? (double)above50 / n : null, box ? (double)above75 / n : null);
+        return new VectorEvaluation(target.Name, target.Unit, target.Components, target.Box, metrics) { Samples = samples, Target = target };
+    }
+}

@@ -1,0 +1,84 @@
+using ImageDsl.Binding;
+using ImageDsl.Evaluation;
+using ImageDsl.Onnx;
+using ImageDsl.Training;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace ImageDsl.Specs;
+
+// What a target kind does, beyond describing itself: each kind's file overrides these, and the
+// network, trainer, predictor, scorer, exporter, augmentation and data reader call them.
+public abstract partial record TargetSpec
+{
+    /// <summary>The output layer for this target: a linear layer from the backbone's features to <see cref="OutputWidth"/> outputs.</summary>
+    /// <param name="featureCount">The backbone's feature count.</param>
+    internal virtual Module<Tensor, Tensor> CreateHead(int featureCount) => Linear(featureCount, OutputWidth);
+
+    /// <summary>The training loss of this target, whose encoded values start at column <paramref name="offset"/>.</summary>
+    internal abstract TargetLoss CreateLoss(int offset);
+
+    /// <summary>
+    /// The head's raw output <c>[N, OutputWidth]</c> made into what prediction decodes per image
+    /// (probabilities for labels; the raw output itself for regression). A new tensor.
+    /// </summary>
+    internal virtual Tensor Activate(Tensor output) => output.alias();
+
+    /// <summary>Floats per image that <see cref="Decode"/> returns (and an ONNX export outputs).</summary>
+    internal virtual int DecodedWidth => OutputWidth;
+
+    /// <summary>
+    /// One image's activated outputs (<see cref="OutputWidth"/> floats) in user terms: what
+    /// <c>PredictionOutputs</c> holds for the target (probabilities, or values in user units).
+    /// </summary>
+    /// <param name="activated">The image's row of <see cref="Activate"/>.</param>
+    /// <param name="statistics">The training set's target statistics.</param>
+    /// <param name="offset">The target's first column in the encoded matrix (and so in the statistics).</param>
+    internal virtual float[] Decode(ReadOnlySpan<float> activated, TargetStatistics statistics, int offset) => activated.ToArray();
+
+    /// <summary>Accumulates this target's metrics over a dataset; <paramref name="index"/> is its position in the spec.</summary>
+    internal abstract TargetScorer CreateScorer(int index);
+
+    /// <summary>Appended to the snake_case name to name the target's ONNX output: <c>_probabilities</c> for labels, empty for values.</summary>
+    internal virtual string OnnxSuffix => "";
+
+    /// <summary>
+    /// Writes this target's post-processing into an ONNX graph, from its head's raw output to
+    /// per image the same <see cref="DecodedWidth"/> floats <see cref="Decode"/> gives; returns the
+    /// value holding them. Unless a kind says otherwise, it cannot be exported.
+    /// </summary>
+    internal virtual string ExportOnnx(OnnxGraphBuilder graph, string head, OnnxTargetContext context) =>
+        throw new NotSupportedException($"ONNX export has no mapping for {GetType().Name} (target {Name}); register one with OnnxTargets.Register.");
+
+    /// <summary>True when <see cref="ExportOnnx"/> has a mapping for this kind.</summary>
+    internal virtual bool ExportsOnnx => false;
+
+    /// <summary>The ONNX output's description: what its values are, in which units or order.</summary>
+    internal virtual string DescribeOutput() => Describe();
+
+    /// <summary>The names an ONNX output lists in its metadata (labels or components, in order), with the metadata key's prefix; null for none.</summary>
+    internal virtual (string KeyPrefix, IReadOnlyList<string> Names)? OnnxOrder => null;
+
+    /// <summary>The unit of a value that is an angle turning or mirroring the image would change (when not declared the image's rotation); else null.</summary>
+    internal virtual string? AngleUnit => null;
+
+    /// <summary>The labels that name a side ("left", "right"), which a mirror would swap.</summary>
+    internal virtual IReadOnlyList<string> SideLabels => [];
+
+    /// <summary>True when a folder named after a value of this target can hold its images (labels, yes/no, ranks).</summary>
+    internal virtual bool ReadsFolders => false;
+
+    /// <summary>True when a validation split should keep each encoded value's share (multi-class labels and ranks).</summary>
+    internal virtual bool Stratifies => false;
+
+    /// <summary>The CSV columns this target reads, in order: its <see cref="Column"/>, or one per component.</summary>
+    internal virtual IReadOnlyList<string> CsvColumns => [Column];
+
+    /// <summary>
+    /// Reads this target from its cells of a CSV row, starting at cell <paramref name="first"/>, into
+    /// <paramref name="encoded"/> (its own <see cref="EncodedWidth"/> floats); reports each problem to
+    /// <paramref name="cells"/> and returns false if there was one.
+    /// </summary>
+    internal virtual bool Read(CsvCells cells, int first, Span<float> encoded) =>
+        TryEncode(cells[first], encoded) is not { } error || cells.Fail(first, error);
+}
