@@ -65,10 +65,13 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
     /// <summary>True once the model has been trained or loaded from a file.</summary>
     public bool IsTrained { get; private set; }
 
-    /// <summary>The weighted sum of every target's loss, as generated from the spec.</summary>
+    /// <summary>The weighted sum of every target's loss, each as its kind defines it (see <see cref="TargetLoss"/>).</summary>
     /// <param name="outputs">One tensor per target, in spec order.</param>
     /// <param name="targets">Encoded targets <c>[N, E]</c>.</param>
-    protected abstract Tensor ComputeLoss(Tensor[] outputs, Tensor targets);
+    protected virtual Tensor ComputeLoss(Tensor[] outputs, Tensor targets) =>
+        TargetLoss.Total(losses ??= Enumerable.Range(0, Spec.Targets.Count).Select(t => TargetLoss.For(Spec, t)).ToArray(), outputs, targets, TargetStatistics);
+
+    private TargetLoss[]? losses;
 
     /// <summary>Turns one image's decoded outputs into the typed prediction.</summary>
     protected abstract TPrediction CreatePrediction(PredictionOutputs outputs);

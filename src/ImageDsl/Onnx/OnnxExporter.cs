@@ -2,6 +2,7 @@ using System.Globalization;
 using Google.Protobuf;
 using ImageDsl.Data;
 using ImageDsl.Modeling;
+using ImageDsl.Networks;
 using ImageDsl.Onnx.Protobuf;
 using ImageDsl.Specs;
 using static TorchSharp.torch;
@@ -88,19 +89,32 @@ public static class OnnxExporter
     }
 
     /// <summary>
-    /// The generated network registers its backbone first and then one head per target, in
-    /// declaration order (its fields' order); anything else is not a network this exporter knows.
-    /// The backbone is recognised by position, not type: any module with a mapping will do.
+    /// The backbone and each target's head, found by name: a <see cref="SpecNetwork"/> (every
+    /// generated network) says its head names; any other network must have a child named
+    /// <c>backbone</c> and one per target named after it (ignoring case and underscores:
+    /// <c>rotationAngle</c> or <c>rotation_angle</c> for <c>RotationAngle</c>).
     /// </summary>
     private static ((string Name, nn.Module Module) Backbone, (string Name, nn.Module Module)[] Heads) Parts(ModelSpec spec, nn.Module network)
     {
         var children = network.named_children().ToArray();
-        if (children.Length != spec.Targets.Count + 1)
-            throw new NotSupportedException(
-                $"ONNX export expects a network of a backbone then {spec.Targets.Count} head(s) for {spec.Name}; " +
-                $"{network.GetType().Name} has {string.Join(", ", children.Select(c => $"{c.name} ({c.module.GetType().Name})"))}.");
-        return (children[0], children[1..]);
+        string Listed() => string.Join(", ", children.Select(c => $"{c.name} ({c.module.GetType().Name})"));
+        (string, nn.Module) Child(string name, Func<string, bool> matches, string what) =>
+            children.Where(c => matches(c.name)).Select(c => (c.name, c.module)).FirstOrDefault() is { Item2: not null } found ? found
+            : throw new NotSupportedException($"ONNX export of {spec.Name}: {network.GetType().Name} has no module named {name} ({what}); its modules are {Listed()}.");
+
+        var backbone = Child(SpecNetwork.BackboneName, n => n == SpecNetwork.BackboneName, "the backbone");
+        var heads = new (string, nn.Module)[spec.Targets.Count];
+        for (int t = 0; t < heads.Length; t++)
+        {
+            var target = spec.Targets[t].Name;
+            heads[t] = network is SpecNetwork named
+                ? Child(named.HeadNames[t], n => n == named.HeadNames[t], $"the head of {target}")
+                : Child(target, n => Loose(n) == Loose(target), $"the head of {target}");
+        }
+        return (backbone, heads);
     }
+
+    private static string Loose(string name) => name.Replace("_", "").ToLowerInvariant();
 
     /// <summary>As <see cref="Normalization.Apply"/>, with the same float constants: x * 1 / (255 std) - mean / std.</summary>
     private static string Normalize(OnnxGraphBuilder graph, Normalization normalization)
