@@ -41,12 +41,8 @@ public sealed class CoralHead : Module<Tensor, Tensor>
         RankCount = rankCount;
         dropout = Dropout(dropoutProbability);
         linear = Linear(featureCount, 1, hasBias: false);
-        using (no_grad())
-        {
-            var thresholds = rankCount - 1;
-            using var initial = arange(thresholds, 0, -1, ScalarType.Float32) / thresholds;
-            bias = new Parameter(initial.clone());
-        }
+        var thresholds = rankCount - 1;
+        bias = new Parameter(tensor(Enumerable.Range(0, thresholds).Select(k => (float)(thresholds - k) / thresholds).ToArray()));
 
         RegisterComponents();
     }

@@ -4,8 +4,9 @@ namespace ImageDsl.Training;
 
 /// <summary>
 /// Hinge losses on raw scores (logits, not probabilities), as Keras defines them. A
-/// hinge-trained head's scores are margins: their softmax or sigmoid is a monotone map of
-/// the scores, good for ranking (ROC AUC, the top label), but not a calibrated probability.
+/// hinge-trained head's scores are margins, not log-odds: a softmax or sigmoid of them keeps
+/// their order, so the top label and ROC AUC (a ranking) stay meaningful, but its values are
+/// not calibrated probabilities.
 /// </summary>
 public static class HingeLosses
 {
