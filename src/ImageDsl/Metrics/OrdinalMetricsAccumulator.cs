@@ -1,0 +1,149 @@
+namespace ImageDsl.Metrics;
+
+/// <summary>
+/// Accumulates the results of an ordinal target sample by sample and computes
+/// <see cref="OrdinalMetrics"/> matching scikit-learn 1.2.1 with <c>labels=range(K)</c>.
+/// </summary>
+/// <remarks>
+/// Memory: O(K²) counts and two compensated sums; nothing per sample. Every metric of the
+/// predicted rank is a function of the confusion matrix, so it is computed from integer
+/// counts, exactly, up to the final division. Not thread-safe.
+/// </remarks>
+public sealed class OrdinalMetricsAccumulator
+{
+    private readonly string[] _labels;
+    private readonly long[,] _confusion;
+    private CompensatedSum _expectedAbsoluteError;
+    private CompensatedSum _expectedSquaredError;
+
+    /// <summary>Creates an empty accumulator for the given ranks.</summary>
+    /// <param name="rankNames">Rank names, lowest rank first; index <c>r</c> names rank <c>r</c>. At least two.</param>
+    public OrdinalMetricsAccumulator(IReadOnlyList<string> rankNames)
+    {
+        _labels = MetricsInput.Labels(rankNames, minimum: 2, nameof(rankNames));
+        _confusion = new long[_labels.Length, _labels.Length];
+    }
+
+    /// <summary>Rank names, lowest rank first.</summary>
+    public IReadOnlyList<string> Labels => _labels;
+
+    /// <summary>Number of samples added so far.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Adds one sample.</summary>
+    /// <param name="trueRank">The true rank, 0 … K − 1.</param>
+    /// <param name="predictedRank">The predicted rank, 0 … K − 1.</param>
+    /// <param name="expectedRank">The model's expected rank, a number in [0, K − 1].</param>
+    /// <exception cref="ArgumentOutOfRangeException">A rank is outside 0 … K − 1, or the expected rank outside [0, K − 1].</exception>
+    /// <exception cref="ArgumentException">The expected rank is NaN or infinite.</exception>
+    public void Add(int trueRank, int predictedRank, double expectedRank)
+    {
+        var last = _labels.Length - 1;
+        ArgumentOutOfRangeException.ThrowIfNegative(trueRank);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(trueRank, last);
+        ArgumentOutOfRangeException.ThrowIfNegative(predictedRank);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(predictedRank, last);
+        MetricsInput.Finite(expectedRank, nameof(expectedRank));
+        if (expectedRank < 0 || expectedRank > last)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(expectedRank), expectedRank, $"The expected rank must lie in [0, {last}], the range of the {_labels.Length} ranks.");
+        }
+
+        _confusion[trueRank, predictedRank]++;
+        var error = expectedRank - trueRank;
+        _expectedAbsoluteError.Add(Math.Abs(error));
+        _expectedSquaredError.Add(error * error);
+        Count++;
+    }
+
+    /// <summary>Computes the metrics of everything added so far; the accumulator stays usable.</summary>
+    public OrdinalMetrics Compute()
+    {
+        var k = _labels.Length;
+        long hits = 0, withinOne = 0, absoluteErrors = 0, squaredErrors = 0;
+        for (var actual = 0; actual < k; actual++)
+        {
+            for (var predicted = 0; predicted < k; predicted++)
+            {
+                var count = _confusion[actual, predicted];
+                long distance = Math.Abs(predicted - actual);
+                hits += distance == 0 ? count : 0;
+                withinOne += distance <= 1 ? count : 0;
+                absoluteErrors += distance * count;
+                squaredErrors += distance * distance * count;
+            }
+        }
+
+        var undefined = new UndefinedMetrics();
+        var any = Count > 0;
+        double n = Count;
+        double? IfAny(string metric, Func<double> value) =>
+            undefined.Check(metric, any ? value() : null, MetricsInput.NoSamplesReason);
+
+        return new OrdinalMetrics
+        {
+            Labels = _labels,
+            Count = Count,
+            Accuracy = IfAny(nameof(OrdinalMetrics.Accuracy), () => hits / n),
+            Mae = IfAny(nameof(OrdinalMetrics.Mae), () => absoluteErrors / n),
+            Rmse = IfAny(nameof(OrdinalMetrics.Rmse), () => Math.Sqrt(squaredErrors / n)),
+            WithinOneRank = IfAny(nameof(OrdinalMetrics.WithinOneRank), () => withinOne / n),
+            QuadraticWeightedKappa = QuadraticWeightedKappa(undefined),
+            ExpectedRankMae = IfAny(nameof(OrdinalMetrics.ExpectedRankMae), () => _expectedAbsoluteError.Value / n),
+            ExpectedRankRmse = IfAny(nameof(OrdinalMetrics.ExpectedRankRmse), () => Math.Sqrt(_expectedSquaredError.Value / n)),
+            ConfusionMatrix = new ConfusionMatrix(_labels, _confusion),
+            UndefinedReasons = undefined.ToDictionary(),
+        };
+    }
+
+    /// <summary>
+    /// κ = 1 − Σ w·observed / Σ w·expected with w = (i − j)² and expected[i, j] = rows[i]·columns[j] / n.
+    /// Multiplied through by n, both sums are integers; Int128 keeps them exact for any count a
+    /// dataset can have, so the only rounding is the final division.
+    /// </summary>
+    private double? QuadraticWeightedKappa(UndefinedMetrics undefined)
+    {
+        const string metric = nameof(OrdinalMetrics.QuadraticWeightedKappa);
+        if (Count == 0)
+        {
+            return undefined.Undefined(metric, MetricsInput.NoSamplesReason);
+        }
+
+        var k = _labels.Length;
+        var trueTotals = new long[k];
+        var predictedTotals = new long[k];
+        Int128 observed = 0;
+        for (var actual = 0; actual < k; actual++)
+        {
+            for (var predicted = 0; predicted < k; predicted++)
+            {
+                var count = _confusion[actual, predicted];
+                trueTotals[actual] += count;
+                predictedTotals[predicted] += count;
+                observed += (Int128)Weight(actual, predicted) * count;
+            }
+        }
+
+        Int128 chance = 0;
+        for (var actual = 0; actual < k; actual++)
+        {
+            for (var predicted = 0; predicted < k; predicted++)
+            {
+                chance += (Int128)Weight(actual, predicted) * trueTotals[actual] * predictedTotals[predicted];
+            }
+        }
+
+        if (chance == 0)
+        {
+            var only = Array.FindIndex(trueTotals, t => t > 0);
+            return undefined.Undefined(
+                metric,
+                $"every true and predicted rank is '{_labels[only]}': the disagreement expected by chance is 0, so kappa is 0/0 (scikit-learn returns NaN)");
+        }
+
+        return 1.0 - (double)(observed * Count) / (double)chance;
+    }
+
+    private static long Weight(int actual, int predicted) => (long)(actual - predicted) * (actual - predicted);
+}
