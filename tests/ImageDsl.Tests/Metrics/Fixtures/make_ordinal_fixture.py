@@ -71,6 +71,19 @@ def case(name, ranks, y_true, y_pred, expected_rank):
     }
 
 
+def compact_json(document):
+    """Objects one key per line, arrays of numbers on one line: small, and diffs stay readable."""
+    def write(value, indent):
+        pad = " " * indent
+        if isinstance(value, dict):
+            items = [f'{pad} {json.dumps(key)}: {write(item, indent + 1).lstrip()}' for key, item in value.items()]
+            return pad + "{\n" + ",\n".join(items) + "\n" + pad + "}"
+        if isinstance(value, list) and any(isinstance(item, dict) for item in value):
+            return pad + "[\n" + ",\n".join(write(item, indent + 1) for item in value) + "\n" + pad + "]"
+        return pad + json.dumps(value)
+    return write(document, 0)
+
+
 def main():
     rng = np.random.RandomState(20240613)
     cases = []
@@ -119,8 +132,7 @@ def main():
     }
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ordinal-sklearn.json")
     with open(path, "w", encoding="utf-8") as out:
-        json.dump(document, out, indent=1)
-        out.write("\n")
+        out.write(compact_json(document) + "\n")
     print(f"wrote {len(cases)} cases to {path}")
 
 
