@@ -70,7 +70,7 @@ public sealed record EvaluationResult(string Model, string Dataset, int Count, d
 [JsonDerivedType(typeof(MultiLabelEvaluation), "multilabel")]
 [JsonDerivedType(typeof(PeriodicEvaluation), "periodic")]
 [JsonDerivedType(typeof(VectorEvaluation), "vector")]
-//[JsonDerivedType(typeof(OrdinalEvaluation), "ordinal")]
+[JsonDerivedType(typeof(OrdinalEvaluation), "ordinal")]
 public abstract record TargetEvaluation(string Name)
 {
     /// <summary>The target as declared (kind, labels, range, loss weight), when the evaluation came from a model; null otherwise.</summary>

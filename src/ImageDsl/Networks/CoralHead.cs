@@ -17,7 +17,7 @@ namespace ImageDsl.Networks;
 /// State-dict names: <c>linear.weight</c> ([1, F], no bias of its own) and <c>bias</c>
 /// ([K − 1]); the dropout has no state.
 /// </remarks>
-public sealed class CoralHead : Module<Tensor, Tensor>
+public sealed class CoralHead : Module<Tensor, Tensor>, Onnx.IOnnxExportable
 {
     private readonly Dropout dropout;
     private readonly Linear linear;
@@ -61,4 +61,11 @@ public sealed class CoralHead : Module<Tensor, Tensor>
 
     /// <summary>Cumulative logits [N, K − 1] from features [N, F].</summary>
     public override Tensor forward(Tensor features) => linear.call(dropout.call(features)) + bias;
+
+    /// <summary>Dropout is the identity at inference: w·x as a [N, 1] Gemm, plus the biases broadcast over it.</summary>
+    string Onnx.IOnnxExportable.ExportOnnx(Onnx.OnnxGraphBuilder graph, string input)
+    {
+        var shared = graph.Emit(linear, input, "linear");
+        return graph.Node("Add", [shared, graph.Weights("bias", bias)], [Onnx.OnnxGraphBuilder.BatchDimension, ThresholdCount]);
+    }
 }

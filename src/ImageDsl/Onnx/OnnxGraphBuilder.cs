@@ -119,9 +119,10 @@ public sealed class OnnxGraphBuilder
         scopes.Add(name);
         try
         {
-            var mapping = OnnxModules.Find(module.GetType()) ?? throw new NotSupportedException(
+            if (OnnxModules.Find(module.GetType()) is { } mapping) return mapping(this, module, input);
+            if (module is IOnnxExportable exportable) return exportable.ExportOnnx(this, input);
+            throw new NotSupportedException(
                 $"ONNX export has no mapping for {module.GetType().FullName} (at {Scope}); register one with OnnxModules.Register.");
-            return mapping(this, module, input);
         }
         finally
         {

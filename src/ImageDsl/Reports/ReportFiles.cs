@@ -25,6 +25,9 @@ internal sealed class TargetFiles
     public string? Residuals { get; set; }
     public string? WorstPredictions { get; set; }
 
+    /// <summary>A kind's own plots, under the JSON names it gives them (an ordinal target's <c>rankErrors</c>).</summary>
+    public List<(string Name, string File)> Other { get; } = [];
+
     /// <summary>(JSON name, file) of every file written, in a fixed order.</summary>
     public IEnumerable<(string Name, string File)> All()
     {
@@ -35,5 +38,6 @@ internal sealed class TargetFiles
         ];
         foreach (var (name, file) in all)
             if (file is not null) yield return (name, file);
+        foreach (var other in Other) yield return other;
     }
 }

@@ -24,7 +24,7 @@ namespace ImageDsl.Specs;
 [JsonDerivedType(typeof(PeriodicTargetSpec), "periodic")]
 [JsonDerivedType(typeof(ValueTargetSpec), "value")]
 [JsonDerivedType(typeof(VectorTargetSpec), "vector")]
-//[JsonDerivedType(typeof(OrdinalTargetSpec), "ordinal")]
+[JsonDerivedType(typeof(OrdinalTargetSpec), "ordinal")]
 public abstract partial record TargetSpec
 {
     /// <summary>Creates a target.</summary>

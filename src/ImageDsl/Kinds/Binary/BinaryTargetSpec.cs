@@ -129,18 +129,11 @@ public sealed record BinaryTargetSpec : TargetSpec
     /// <inheritdoc />
     internal override bool ReadsFolders => true;
 
-    /// <summary>Hinge on the raw score, max(0, 1 − t·s) with t = ±1; positive images weigh <c>positiveWeight</c>.</summary>
+    /// <summary>Hinge on the raw score, max(0, 1 − t·s) with t = ±1 (see <see cref="HingeLosses.BinaryHinge"/>).</summary>
     private sealed class HingeLoss(int offset, double weight, double positiveWeight) : TargetLoss(offset, weight)
     {
-        private protected override Tensor Unweighted(Tensor output, Tensor targets, TargetStatistics? statistics)
-        {
-            var truth = targets[.., Offset..(Offset + 1)];
-            var sign = truth * 2 - 1;
-            var losses = (1 - sign * output).clamp_min(0);
-            if (positiveWeight == 1.0) return losses.mean();
-            var weights = truth * (positiveWeight - 1) + 1;
-            return (losses * weights).sum() / weights.sum();
-        }
+        private protected override Tensor Unweighted(Tensor output, Tensor targets, TargetStatistics? statistics) =>
+            HingeLosses.BinaryHinge(output, targets[.., Offset..(Offset + 1)], positiveWeight);
     }
 }
 

@@ -160,26 +160,10 @@ public sealed record LabelTargetSpec : TargetSpec
         }
     }
 
-    /// <summary>
-    /// Keras' categorical hinge, max(neg − pos + 1, 0) with pos the true label's score and neg the
-    /// largest of the other scores (or 0, as Keras takes (1 − y)·s, when they are all negative);
-    /// class weights make it a weighted mean, as cross-entropy's are.
-    /// </summary>
+    /// <summary>Keras' categorical hinge on the raw scores (see <see cref="HingeLosses.CategoricalHingeForClasses"/>), with class weights.</summary>
     private sealed class CategoricalHingeLoss(int offset, LabelTargetSpec target) : TargetLoss(offset, target.LossWeight)
     {
-        private readonly float[]? classWeights = target.ClassWeights?.Select(w => (float)w).ToArray();
-
-        private protected override Tensor Unweighted(Tensor output, Tensor targets, TargetStatistics? statistics)
-        {
-            var truth = targets[.., Offset].to_type(ScalarType.Int64);
-            var oneHot = nn.functional.one_hot(truth, output.shape[1]).to_type(output.dtype);
-            var positive = (output * oneHot).sum(1);
-            var (negative, _) = ((1 - oneHot) * output).max(1);
-            var losses = (negative - positive + 1).clamp_min(0);
-            if (classWeights is null) return losses.mean();
-            using var weights = tensor(classWeights, device: output.device);
-            var perImage = weights.index_select(0, truth);
-            return (losses * perImage).sum() / perImage.sum();
-        }
+        private protected override Tensor Unweighted(Tensor output, Tensor targets, TargetStatistics? statistics) =>
+            HingeLosses.CategoricalHingeForClasses(output, targets[.., Offset], target.ClassWeights);
     }
 }
