@@ -33,6 +33,10 @@ internal static class OnnxMatrix
         (new VectorTargetSpec("Center", ["X", "Y"], columns: ["cx", "cy"]), -3.5, 2.5),
         (new VectorTargetSpec("Box", ["X", "Y", "W", "H"], columns: ["x", "y", "w", "h"], min: 0, max: 64, unit: "px", box: BoxFormat.XYWH), 0, 1),
         (new VectorTargetSpec("Frame", ["X1", "Y1", "X2", "Y2"], columns: ["x1", "y1", "x2", "y2"], unit: "px", box: BoxFormat.XYXY), 20, 6),
+        (new OrdinalTargetSpec("Severity", ["None", "Minor", "Major", "Total"], aliases: ["0", "1", "2", "3"]), 0, 1),
+        (OrdinalTargetSpec.Numbers("Tone", 1, 5), 0, 1),
+        (new LabelTargetSpec("Shape", ["Circle", "Square", "Star"], loss: LossFunction.CategoricalHinge), 0, 1),
+        (new BinaryTargetSpec("IsBlurred", loss: LossFunction.Hinge), 0, 1),
     ];
 
     /// <summary>A spec over <paramref name="targets"/> and statistics that give its standardized targets their means and stds.</summary>

@@ -50,7 +50,8 @@ public sealed class OnnxMatrixTests(Xunit.Abstractions.ITestOutputHelper log)
         Assert.Equal(batchNorms, graph.Node.Count(n => n.OpType == "BatchNormalization"));
         Assert.DoesNotContain(graph.Node, n => n.OpType == "Dropout");
         Assert.Equal(OnnxTargets.OutputNames(spec), graph.Output.Select(o => o.Name));
-        Assert.Equal(["digit_probabilities", "is_defect_probability", "tags_probabilities", "tilt", "heading", "depth", "corners", "center", "box", "frame"],
+        Assert.Equal(["digit_probabilities", "is_defect_probability", "tags_probabilities", "tilt", "heading", "depth", "corners", "center", "box", "frame",
+            "severity_ranks", "tone_ranks", "shape_scores", "is_blurred_score"],
             graph.Output.Select(o => o.Name));
         // In user units, to 1e-4 outright: probabilities on every backbone; every output on the shallow
         // ones. Through ResNet's 18 or 34 layers float32 itself is not that exact: TorchSharp's own
