@@ -16,6 +16,7 @@ internal static class TypeNames
     public const string ValueAttributeName = "ValueAttribute";
     public const string VectorAttributeName = "VectorAttribute";
     public const string BoxAttributeName = "BoxAttribute";
+    public const string OrdinalAttributeName = "OrdinalAttribute";
     public const string AugmentAttributeName = "AugmentAttribute";
     public const string FlagsAttributeMetadataName = "System.FlagsAttribute";
     public const string GeneratedCodeAttributeMetadataName = "System.CodeDom.Compiler.GeneratedCodeAttribute";
@@ -31,6 +32,11 @@ internal static class TypeNames
     public const string PeriodicTargetSpec = "global::ImageDsl.Specs.PeriodicTargetSpec";
     public const string ValueTargetSpec = "global::ImageDsl.Specs.ValueTargetSpec";
     public const string VectorTargetSpec = "global::ImageDsl.Specs.VectorTargetSpec";
+    public const string OrdinalTargetSpec = "global::ImageDsl.Specs.OrdinalTargetSpec";
+    public const string OrdinalOutputs = "global::ImageDsl.Specs.OrdinalOutputs";
+    public const string OrdinalEvaluation = "global::ImageDsl.Evaluation.OrdinalEvaluation";
+    public const string SpecNetwork = "global::ImageDsl.Networks.SpecNetwork";
+    public const string ReadOnlySpan = "global::System.ReadOnlySpan";
     public const string BinaryEvaluation = "global::ImageDsl.Evaluation.BinaryEvaluation";
     public const string MultiLabelEvaluation = "global::ImageDsl.Evaluation.MultiLabelEvaluation";
     public const string PeriodicEvaluation = "global::ImageDsl.Evaluation.PeriodicEvaluation";

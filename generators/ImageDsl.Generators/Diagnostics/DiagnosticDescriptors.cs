@@ -419,4 +419,14 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "A PlainCnn has 1 to 6 blocks (each halves the image), a first block 4 to 256 channels wide (each further block doubles it), and either global average pooling or a grid of 1 to 8 cells a side.",
         helpLinkUri: HelpLink + "imgdsl0040");
+
+    public static readonly DiagnosticDescriptor InvalidOrdinalRanks = new(
+        id: "IMGDSL0045",
+        title: "Invalid ordinal ranks",
+        messageFormat: "{0} is not a valid ordinal target: {1}",
+        category: TargetsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "An ordinal target has 2 to 100 ranks: an enum's members, lowest first ([Ordinal]), or the whole numbers of an int property from first to last ([Ordinal(first, last)], last above first).",
+        helpLinkUri: HelpLink + "imgdsl0045");
 }

@@ -23,7 +23,7 @@ internal static partial class SpecEmitter
                 public static {{name}} Load(string path) => new {{name}}(path);
             """);
         w.Indent();
-        WriteCreatePrediction(w, spec);
+        WriteCreatePrediction(w);
         w.Unindent();
         w.WriteLine("}");
     }

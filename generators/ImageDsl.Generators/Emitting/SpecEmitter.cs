@@ -12,8 +12,7 @@ namespace ImageDsl.Generators.Emitting;
 /// </summary>
 internal static partial class SpecEmitter
 {
-    private static readonly string GeneratedCode =
-        $"[{TypeNames.GeneratedCodeAttribute}({Literals.String(GeneratorInfo.ToolName)}, {Literals.String(GeneratorInfo.Version)})]";
+    private static readonly string GeneratedCode = Code.GeneratedCode;
 
     /// <summary>The complete source text for <paramref name="spec"/>.</summary>
     public static string Emit(SpecModel spec)
@@ -35,10 +34,9 @@ internal static partial class SpecEmitter
         w.WriteLine($"partial {spec.TypeKeyword} {Id(spec.Name)}");
         w.OpenBlock();
 
-        WriteLabelArrays(w, spec);
+        foreach (var target in spec.Targets) target.WriteSpecMembers(w);
         WriteSpec(w, spec);
         WriteAugmentation(w, spec);
-        WriteLabelLists(w, spec);
         WriteLoaders(w, spec);
         w.WriteLine();
         WritePrediction(w, spec);
@@ -58,39 +56,13 @@ internal static partial class SpecEmitter
         return w.ToString();
     }
 
-    private static string Id(string name) => SymbolText.Identifier(name);
+    private static string Id(string name) => Code.Id(name);
 
     /// <summary>"Digit", "Digit and Angle", "A, B and C".</summary>
     private static string NameList(IEnumerable<string> names)
     {
         var list = names.ToList();
         return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list.Take(list.Count - 1)) + " and " + list[list.Count - 1];
-    }
-
-    /// <summary>The labels of a multi-class or multi-label target, and the C# type of one label; null for other kinds.</summary>
-    private static (string Type, EquatableArray<LabelModel> Labels, bool IsString)? LabelSet(TargetModel target) => target switch
-    {
-        LabelTargetModel l => (l.EnumType, l.Labels, l.IsString),
-        MultiLabelTargetModel m => (m.EnumType, m.Labels, false),
-        _ => null,
-    };
-
-    /// <summary>A label as a C# expression of its type: <c>global::Demo.Digit.Seven</c> or <c>"cat"</c>.</summary>
-    private static string LabelValue(string type, bool isString, LabelModel label) =>
-        isString ? Literals.String(label.Name) : $"{type}.{Id(label.Name)}";
-
-    private static void WriteLabelArrays(SourceWriter w, SpecModel spec)
-    {
-        foreach (var target in spec.Targets)
-        {
-            if (LabelSet(target) is not { } set) continue;
-            w.WriteLine(GeneratedCode);
-            w.WriteLine($"private static readonly {set.Type}[] {GeneratedNames.LabelArray(target.Name)} = new {set.Type}[]");
-            w.OpenBlock();
-            foreach (var label in set.Labels) w.WriteLine(LabelValue(set.Type, set.IsString, label) + ",");
-            w.CloseBlock(";");
-            w.WriteLine();
-        }
     }
 
     private static void WriteSpec(SourceWriter w, SpecModel spec)
@@ -167,18 +139,6 @@ internal static partial class SpecEmitter
         return parts.Count == 0 ? "no changes" : string.Join(", ", parts);
     }
 
-    private static void WriteLabelLists(SourceWriter w, SpecModel spec)
-    {
-        foreach (var target in spec.Targets)
-        {
-            if (LabelSet(target) is not { } set) continue;
-            w.WriteLine();
-            w.WriteLine($"/// <summary>The labels of <see cref=\"{Id(target.Name)}\"/>, in the order of the network's outputs.</summary>");
-            w.WriteLine(GeneratedCode);
-            w.WriteLine($"public static {TypeNames.IReadOnlyList}<{set.Type}> {GeneratedNames.Labels(target.Name)} => {GeneratedNames.LabelArray(target.Name)};");
-        }
-    }
-
     private static void WriteLoaders(SourceWriter w, SpecModel spec)
     {
         var columns = NameList(Columns(spec).Select(c => $"<c>{Literals.XmlText(c)}</c>"));
@@ -205,10 +165,8 @@ internal static partial class SpecEmitter
     }
 
     /// <summary>The CSV columns of the binding: one per scalar target, one per component of a vector target.</summary>
-    private static IReadOnlyList<string> Columns(SpecModel spec) =>
-        spec.Targets.SelectMany(t => t is VectorTargetModel v ? (IEnumerable<string>)v.Columns : new[] { t.Column }).ToList();
+    private static IReadOnlyList<string> Columns(SpecModel spec) => spec.Targets.SelectMany(t => t.CsvColumns).ToList();
 
-    /// <summary>A folder-per-label layout works for a spec whose only target is multi-class or binary.</summary>
-    private static bool HasFolderLabels(SpecModel spec) =>
-        spec.Targets.Count == 1 && spec.Targets[0] is LabelTargetModel or BinaryTargetModel;
+    /// <summary>A folder-per-label layout works for a spec whose only target's values name folders (labels, a yes/no, ranks).</summary>
+    private static bool HasFolderLabels(SpecModel spec) => spec.Targets.Count == 1 && spec.Targets[0].ReadsFolders;
 }

@@ -1,167 +1,70 @@
+using System.Collections.Generic;
+using ImageDsl.Generators.Emitting;
+using ImageDsl.Generators.Parsing;
+
 namespace ImageDsl.Generators.Model;
 
-/// <summary>One target property of a spec.</summary>
+/// <summary>
+/// One target property of a spec, as a kind's model: each kind is one subclass, in
+/// <c>Model/Kinds/</c>, holding what the parser read and writing every piece of generated code
+/// that depends on the kind. The emitter writes the frame and calls these members; it never
+/// switches on the kind.
+/// </summary>
 /// <param name="Name">The property's name, unescaped.</param>
 /// <param name="Column">The CSV column: the declared one, else the property name.</param>
 /// <param name="LossWeight">The declared loss weight.</param>
 /// <param name="Metrics">The <c>ImageDsl.Metric</c> members named by <c>Metrics = ...</c>; empty for the kind's defaults.</param>
-internal abstract record TargetModel(string Name, string Column, double LossWeight, EquatableArray<string> Metrics);
-
-/// <summary>A multi-class <c>[Labels]</c> target: an enum property, or a string property with its labels listed.</summary>
-/// <param name="Name">The property's name, unescaped.</param>
-/// <param name="Column">The CSV column.</param>
-/// <param name="LossWeight">The declared loss weight.</param>
-/// <param name="Metrics">The declared headline metrics.</param>
-/// <param name="LabelSmoothing">The declared label smoothing.</param>
-/// <param name="EnumType">The enum, <c>global::</c>-qualified; <c>string</c> for a string target.</param>
-/// <param name="IsString">True for a string property whose labels the attribute lists.</param>
-/// <param name="Labels">The labels in order (an enum's members in declaration order).</param>
-/// <param name="ClassWeights">The declared class weights, or empty.</param>
-internal sealed record LabelTargetModel(
-    string Name,
-    string Column,
-    double LossWeight,
-    EquatableArray<string> Metrics,
-    double LabelSmoothing,
-    string EnumType,
-    bool IsString,
-    EquatableArray<LabelModel> Labels,
-    EquatableArray<double> ClassWeights)
-    : TargetModel(Name, Column, LossWeight, Metrics);
-
-/// <summary>One label: an enum member, or a declared string.</summary>
-/// <param name="Name">The member's name, unescaped (or the string label).</param>
-/// <param name="Value">An enum member's constant value in invariant culture: the label's alias (a folder named <c>7</c>); null for string labels.</param>
-internal sealed record LabelModel(string Name, string? Value);
-
-/// <summary>A binary <c>[Labels]</c> target: a <c>bool</c> property.</summary>
-/// <param name="Name">The property's name, unescaped.</param>
-/// <param name="Column">The CSV column.</param>
-/// <param name="LossWeight">The declared loss weight.</param>
-/// <param name="Metrics">The declared headline metrics.</param>
-/// <param name="Threshold">The decision threshold.</param>
-/// <param name="PositiveWeight">The positive weight of the loss.</param>
-/// <param name="NegativeLabel">The name of false.</param>
-/// <param name="PositiveLabel">The name of true.</param>
-internal sealed record BinaryTargetModel(
-    string Name,
-    string Column,
-    double LossWeight,
-    EquatableArray<string> Metrics,
-    double Threshold,
-    double PositiveWeight,
-    string NegativeLabel,
-    string PositiveLabel)
-    : TargetModel(Name, Column, LossWeight, Metrics);
-
-/// <summary>A multi-label <c>[Labels]</c> target: a <c>[Flags]</c> enum, or a set of an enum.</summary>
-/// <param name="Name">The property's name, unescaped.</param>
-/// <param name="Column">The CSV column.</param>
-/// <param name="LossWeight">The declared loss weight.</param>
-/// <param name="Metrics">The declared headline metrics.</param>
-/// <param name="EnumType">The enum, <c>global::</c>-qualified.</param>
-/// <param name="PropertyType">The property's type, <c>global::</c>-qualified: the enum, or the set type.</param>
-/// <param name="IsFlags">True for a <c>[Flags]</c> enum property, false for a set.</param>
-/// <param name="Labels">The labels in declaration order.</param>
-/// <param name="Thresholds">Per-label thresholds.</param>
-/// <param name="PositiveWeights">Per-label positive weights.</param>
-internal sealed record MultiLabelTargetModel(
-    string Name,
-    string Column,
-    double LossWeight,
-    EquatableArray<string> Metrics,
-    string EnumType,
-    string PropertyType,
-    bool IsFlags,
-    EquatableArray<LabelModel> Labels,
-    EquatableArray<double> Thresholds,
-    EquatableArray<double> PositiveWeights)
-    : TargetModel(Name, Column, LossWeight, Metrics);
-
-/// <summary>A scalar regression target: <c>[Range]</c> (bounded or periodic) or <c>[Value]</c> (unbounded), on a <c>float</c> or <c>double</c>.</summary>
-/// <param name="Name">The property's name, unescaped.</param>
-/// <param name="Column">The CSV column.</param>
-/// <param name="LossWeight">The declared loss weight.</param>
-/// <param name="Metrics">The declared headline metrics.</param>
-/// <param name="Kind">Range, Periodic or Value.</param>
-/// <param name="IsFloat">True for a <c>float</c> property, false for <c>double</c>.</param>
-/// <param name="Min">The declared minimum (0 for a value).</param>
-/// <param name="Max">The declared maximum (0 for a value).</param>
-/// <param name="Unit">The declared unit, or null.</param>
-/// <param name="Loss">The <c>ImageDsl.LossFunction</c> member name.</param>
-/// <param name="HuberDelta">The declared Huber delta.</param>
-/// <param name="Tolerance">The declared acceptable error of a bounded range (0: none).</param>
-/// <param name="ImageRotation">The <c>ImageDsl.RotationSense</c> member when the value is the image's own rotation, else null.</param>
-internal sealed record ScalarTargetModel(
-    string Name,
-    string Column,
-    double LossWeight,
-    EquatableArray<string> Metrics,
-    ScalarKind Kind,
-    bool IsFloat,
-    double Min,
-    double Max,
-    string? Unit,
-    string Loss,
-    double HuberDelta,
-    double Tolerance = 0,
-    string? ImageRotation = null)
-    : TargetModel(Name, Column, LossWeight, Metrics);
-
-/// <summary>Which scalar regression a <see cref="ScalarTargetModel"/> is.</summary>
-internal enum ScalarKind
+internal abstract record TargetModel(string Name, string Column, double LossWeight, EquatableArray<string> Metrics)
 {
-    /// <summary>Bounded: <c>[Range(min, max)]</c>.</summary>
-    Range,
+    /// <summary>The runtime <c>TargetSpec</c> of the target, as a C# expression over two lines (the frame adds the headline metrics).</summary>
+    public abstract (string First, string Second) SpecExpression();
 
-    /// <summary>Circular: <c>[Range(min, max, Periodic = true)]</c>.</summary>
-    Periodic,
+    /// <summary>The members the target adds to <c>Prediction</c>: name, XML doc and declaration, in order.</summary>
+    public abstract IEnumerable<(string Name, string Doc, string Declaration)> PredictionParameters();
 
-    /// <summary>Unbounded: <c>[Value]</c>.</summary>
-    Value,
+    /// <summary>The arguments of <c>Prediction</c>'s constructor for this target, read from <c>outputs</c> (a <c>PredictionOutputs</c>), the target being number <paramref name="index"/>.</summary>
+    public abstract IEnumerable<string> PredictionArguments(int index);
+
+    /// <summary>The property's value from the encoded floats <c>encoded</c>, this target's starting at <paramref name="offset"/>.</summary>
+    public abstract string FromEncoded(int offset, int index);
+
+    /// <summary>Writes statements storing <paramref name="value"/> (the property read from <c>labels</c>) into <c>encoded</c> from <paramref name="offset"/>.</summary>
+    public abstract void WriteEncode(SourceWriter w, string value, int offset, int index);
+
+    /// <summary>The typed evaluation of the target and what it is, for the <c>Evaluation</c> property's doc.</summary>
+    public abstract (string Type, string What) Evaluation { get; }
+
+    /// <summary>What the target's head outputs, for the network's doc: <c>10 logits</c>.</summary>
+    public abstract string Outputs { get; }
+
+    /// <summary>Floats the target takes in the encoded matrix (the runtime kind's <c>EncodedWidth</c>).</summary>
+    public virtual int EncodedWidth => 1;
+
+    /// <summary>The CSV columns the target is read from, in order.</summary>
+    public virtual IReadOnlyList<string> CsvColumns => new[] { Column };
+
+    /// <summary>True when one folder per value can hold its images (a spec of this one target can be read from folders).</summary>
+    public virtual bool ReadsFolders => false;
+
+    /// <summary>Which extra names the generated code declares after this target.</summary>
+    public virtual TargetNaming Naming => TargetNaming.Value;
+
+    /// <summary>The unit of a value that turning or mirroring the image would change (an angle not declared the image's own rotation); else null.</summary>
+    public virtual string? AngleUnit => null;
+
+    /// <summary>True when the values may be positions in the image that augmentation cannot move with it (a plain vector).</summary>
+    public virtual bool IsUnmovablePosition => false;
+
+    /// <summary>The label names a mirror could swap if they name a side (labels, a yes/no's names); none for other kinds.</summary>
+    public virtual IEnumerable<string> LabelNames => System.Array.Empty<string>();
+
+    /// <summary>Writes the target's own members of the spec class (label arrays and lists).</summary>
+    public virtual void WriteSpecMembers(SourceWriter w)
+    {
+    }
+
+    /// <summary>Writes the target's own helpers in the <c>Binding</c> class (number <paramref name="index"/>).</summary>
+    public virtual void WriteBindingHelpers(SourceWriter w, int index)
+    {
+    }
 }
-
-/// <summary>A <c>[Vector]</c> or <c>[Box]</c> target: a float array or a record or struct of floats.</summary>
-/// <param name="Name">The property's name, unescaped.</param>
-/// <param name="Column">The single CSV column all components may share.</param>
-/// <param name="LossWeight">The declared loss weight.</param>
-/// <param name="Metrics">The declared headline metrics.</param>
-/// <param name="PropertyType">The property's type, <c>global::</c>-qualified.</param>
-/// <param name="IsArray">True for an array property.</param>
-/// <param name="IsReferenceType">True when a value may be null (arrays and classes).</param>
-/// <param name="Components">The components: record members, or one per array element.</param>
-/// <param name="Columns">The CSV column of each component.</param>
-/// <param name="HasRange">True when Min and Max are declared.</param>
-/// <param name="Min">The declared minimum of every component.</param>
-/// <param name="Max">The declared maximum of every component.</param>
-/// <param name="Unit">The declared unit, or null.</param>
-/// <param name="Loss">The <c>ImageDsl.LossFunction</c> member name.</param>
-/// <param name="HuberDelta">The declared Huber delta.</param>
-/// <param name="Box">The <c>ImageDsl.BoxFormat</c> member name for a box, else null.</param>
-/// <param name="UsesConstructor">True when a record is built with its constructor, false with an object initializer.</param>
-/// <param name="Points">True when the components are (x, y) points in the image.</param>
-internal sealed record VectorTargetModel(
-    string Name,
-    string Column,
-    double LossWeight,
-    EquatableArray<string> Metrics,
-    string PropertyType,
-    bool IsArray,
-    bool IsReferenceType,
-    EquatableArray<ComponentModel> Components,
-    EquatableArray<string> Columns,
-    bool HasRange,
-    double Min,
-    double Max,
-    string? Unit,
-    string Loss,
-    double HuberDelta,
-    string? Box,
-    bool UsesConstructor,
-    bool Points = false)
-    : TargetModel(Name, Column, LossWeight, Metrics);
-
-/// <summary>One component of a vector target.</summary>
-/// <param name="Name">The member name (records) or index (arrays), unescaped.</param>
-/// <param name="IsFloat">True for <c>float</c>, false for <c>double</c>.</param>
-internal sealed record ComponentModel(string Name, bool IsFloat);

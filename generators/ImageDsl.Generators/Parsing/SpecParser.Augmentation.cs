@@ -49,38 +49,27 @@ internal sealed partial class SpecParser
     /// <summary>Rules IMGDSL0035–0037 for one target; <paramref name="on"/> holds the augmentations that are valid and switched on.</summary>
     private void CheckAugmentation(TargetModel target, AttributeReader arguments, Dictionary<string, double> values, HashSet<string> on)
     {
-        switch (target)
+        // A target declared as the image's own rotation is turned (and mirrored) with the image; its model says no unit.
+        if (target.AngleUnit is { } unit)
         {
-            // A target declared as the image's own rotation is turned (and mirrored) with the image.
-            case ScalarTargetModel { Kind: ScalarKind.Range or ScalarKind.Periodic, ImageRotation: null } scalar when AugmentationRules.IsAngleUnit(scalar.Unit):
-                if (on.Contains("Rotation"))
-                    Report(DiagnosticDescriptors.RotationChangesAngle, arguments.ArgumentLocation("Rotation"),
-                        $"Rotation = {SymbolText.Number(values["Rotation"])}", target.Name, scalar.Unit!, "rotating the image changes the answer");
-                if (on.Contains(FlipHorizontal))
-                    Report(DiagnosticDescriptors.RotationChangesAngle, arguments.ArgumentLocation(FlipHorizontal),
-                        "FlipHorizontal = true", target.Name, scalar.Unit!, "a mirror turns it the other way");
-                break;
-            case VectorTargetModel { Box: null, Points: false }:
-                // Boxes and points are moved with the image; the components of a plain vector cannot be.
-                foreach (var name in AugmentationRules.Geometric)
-                {
-                    if (!on.Contains(name)) continue;
-                    var value = name == FlipHorizontal ? "true" : SymbolText.Number(values[name]);
-                    Report(DiagnosticDescriptors.GeometricMovesVector, arguments.ArgumentLocation(name), name, value, target.Name);
-                }
-                break;
+            if (on.Contains("Rotation"))
+                Report(DiagnosticDescriptors.RotationChangesAngle, arguments.ArgumentLocation("Rotation"),
+                    $"Rotation = {SymbolText.Number(values["Rotation"])}", target.Name, unit, "rotating the image changes the answer");
+            if (on.Contains(FlipHorizontal))
+                Report(DiagnosticDescriptors.RotationChangesAngle, arguments.ArgumentLocation(FlipHorizontal),
+                    "FlipHorizontal = true", target.Name, unit, "a mirror turns it the other way");
         }
-        if (on.Contains(FlipHorizontal) && Labels(target).Where(AugmentationRules.NamesASide).ToList() is { Count: > 0 } sides)
+        if (target.IsUnmovablePosition)
+        {
+            foreach (var name in AugmentationRules.Geometric)
+            {
+                if (!on.Contains(name)) continue;
+                var value = name == FlipHorizontal ? "true" : SymbolText.Number(values[name]);
+                Report(DiagnosticDescriptors.GeometricMovesVector, arguments.ArgumentLocation(name), name, value, target.Name);
+            }
+        }
+        if (on.Contains(FlipHorizontal) && target.LabelNames.Where(AugmentationRules.NamesASide).ToList() is { Count: > 0 } sides)
             Report(DiagnosticDescriptors.FlipSwapsSides, arguments.ArgumentLocation(FlipHorizontal), target.Name,
                 string.Join(", ", sides.Select(label => $"'{label}'")));
     }
-
-    /// <summary>A label target's label names (enum members, listed strings, a bool's two names); none for other kinds.</summary>
-    private static IEnumerable<string> Labels(TargetModel target) => target switch
-    {
-        LabelTargetModel labels => labels.Labels.Select(l => l.Name),
-        MultiLabelTargetModel multi => multi.Labels.Select(l => l.Name),
-        BinaryTargetModel binary => new[] { binary.NegativeLabel, binary.PositiveLabel },
-        _ => Enumerable.Empty<string>(),
-    };
 }

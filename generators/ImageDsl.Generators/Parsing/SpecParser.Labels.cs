@@ -2,20 +2,13 @@ using System.Collections.Generic;
 using System.Linq;
 using ImageDsl.Generators.Diagnostics;
 using ImageDsl.Generators.Model;
+using ImageDsl.Generators.Shared;
 using Microsoft.CodeAnalysis;
 
 namespace ImageDsl.Generators.Parsing;
 
 internal sealed partial class SpecParser
 {
-    // Which losses and headline metrics each kind takes; the first loss is the kind's default.
-    // These mirror the runtime (TargetLoss.For, ReportSummary.Value).
-    private static readonly string[] ClassificationLosses = ["CrossEntropy"];
-    private static readonly string[] BinaryLosses = ["BinaryCrossEntropy"];
-    private static readonly string[] ClassificationMetrics = ["Accuracy", "BalancedAccuracy", "Precision", "Recall", "F1", "RocAuc", "LogLoss"];
-    private static readonly string[] BinaryMetrics = ["Accuracy", "Precision", "Recall", "F1", "RocAuc", "LogLoss"];
-    private static readonly string[] MultiLabelMetrics = ["SubsetAccuracy", "HammingLoss", "Precision", "Recall", "F1", "RocAuc"];
-
     private static readonly string[] SetTypes =
     [
         "System.Collections.Generic.IReadOnlySet<T>", "System.Collections.Generic.ISet<T>", "System.Collections.Generic.HashSet<T>",
@@ -113,20 +106,24 @@ internal sealed partial class SpecParser
 
     private LabelTargetModel ClassTarget(IPropertySymbol property, AttributeReader arguments, string type, bool isString, List<LabelModel> labels)
     {
-        var (column, weight, metrics, _) = Common(arguments, property, "multi-class", ClassificationLosses, ClassificationMetrics);
+        var (column, weight, metrics, loss) = Common(arguments, property, "multi-class", TargetKinds.Labels);
         NotApplicable(arguments, property, "it is a multi-class target", "PositiveWeight", "PositiveWeights", "Threshold", "Thresholds");
+        if (loss == nameof(LossFunction.CategoricalHinge))
+            NotApplicable(arguments, property, "it is trained with categorical hinge, which has no label smoothing", "LabelSmoothing");
         var smoothing = arguments.Double("LabelSmoothing", TypeNames.DefaultLabelSmoothing);
         if (!(smoothing >= 0 && smoothing < 1))
             Report(DiagnosticDescriptors.InvalidLabelSmoothing, arguments.ArgumentLocation("LabelSmoothing"), property.Name, SymbolText.Number(smoothing));
         var classWeights = Weights(arguments, property, "ClassWeights", labels.Count) ?? new double[0];
         return new LabelTargetModel(property.Name, column, weight, metrics, smoothing, type, isString, new EquatableArray<LabelModel>(labels),
-            new EquatableArray<double>(classWeights));
+            new EquatableArray<double>(classWeights), loss);
     }
 
     private BinaryTargetModel BinaryTarget(IPropertySymbol property, AttributeReader arguments, string[] listed)
     {
-        var (column, weight, metrics, _) = Common(arguments, property, "binary", BinaryLosses, BinaryMetrics);
+        var (column, weight, metrics, loss) = Common(arguments, property, "binary", TargetKinds.Binary);
         NotApplicable(arguments, property, "it is a binary target", "LabelSmoothing", "ClassWeights", "PositiveWeights", "Thresholds");
+        if (loss == nameof(LossFunction.Hinge))
+            NotApplicable(arguments, property, "it is trained with hinge, whose raw score is true at or above 0, not a probability", "Threshold");
         if (listed.Length is not (0 or 2))
             Report(DiagnosticDescriptors.OptionDoesNotApply, arguments.Location, $"A list of {listed.Length} label(s)", property.Name,
                 "a bool target names exactly two labels, false then true");
@@ -137,7 +134,7 @@ internal sealed partial class SpecParser
             Report(DiagnosticDescriptors.InvalidWeights, arguments.ArgumentLocation("PositiveWeight"), "PositiveWeight", property.Name,
                 $"is {SymbolText.Number(positive)}, but it must be a positive finite number");
         var (negativeLabel, positiveLabel) = listed.Length == 2 ? (listed[0], listed[1]) : ("false", "true");
-        return new BinaryTargetModel(property.Name, column, weight, metrics, threshold, positive, negativeLabel, positiveLabel);
+        return new BinaryTargetModel(property.Name, column, weight, metrics, threshold, positive, negativeLabel, positiveLabel, loss);
     }
 
     private MultiLabelTargetModel? MultiLabelTarget(IPropertySymbol property, AttributeReader arguments, INamedTypeSymbol enumType, bool isFlags)
@@ -148,7 +145,7 @@ internal sealed partial class SpecParser
         if (labels.Count == 0)
             Report(DiagnosticDescriptors.TooFewLabels, typeLocation, SymbolText.Display(enumType), property.Name, "no members");
 
-        var (column, weight, metrics, _) = Common(arguments, property, "multi-label", BinaryLosses, MultiLabelMetrics);
+        var (column, weight, metrics, _) = Common(arguments, property, "multi-label", TargetKinds.MultiLabel);
         NotApplicable(arguments, property, "it is a multi-label target", "LabelSmoothing", "ClassWeights");
         var threshold = Threshold(arguments, property);
         var thresholds = arguments.Doubles("Thresholds");

@@ -10,13 +10,6 @@ namespace ImageDsl.Generators.Parsing;
 
 internal sealed partial class SpecParser
 {
-    private static readonly string[] RegressionLosses = ["MeanSquaredError", "MeanAbsoluteError", "Huber", "SmoothL1"];
-    private static readonly string[] BoxLosses = ["SmoothL1", "MeanSquaredError", "MeanAbsoluteError", "Huber"];
-    private static readonly string[] ScalarMetrics = ["Mae", "Rmse", "R2", "MaxError"];
-    private static readonly string[] PeriodicMetrics = ["Mae", "Rmse", "MaxError"];
-    private static readonly string[] VectorMetrics = ["Mae", "Rmse", "R2"];
-    private static readonly string[] BoxMetrics = ["Mae", "Rmse", "R2", "MeanIoU"];
-
     private bool IsFloatingPoint(IPropertySymbol property, string attribute)
     {
         if (property.Type.SpecialType is SpecialType.System_Single or SpecialType.System_Double) return true;
@@ -38,7 +31,7 @@ internal sealed partial class SpecParser
         if (!periodic) NotApplicable(arguments, property, "it is not Periodic", "Period");
         else if (rangeValid) CheckPeriod(arguments, property, min, max, unit);
 
-        var (column, weight, metrics, loss) = Common(arguments, property, periodic ? "periodic" : "range", RegressionLosses, periodic ? PeriodicMetrics : ScalarMetrics);
+        var (column, weight, metrics, loss) = Common(arguments, property, periodic ? "periodic" : "range", periodic ? TargetKinds.Periodic : TargetKinds.Range);
         var huberDelta = HuberDelta(arguments, property);
         bool isFloat = property.Type.SpecialType == SpecialType.System_Single;
         // A negative or non-finite tolerance means none: it only adds a reported share.
@@ -90,7 +83,7 @@ internal sealed partial class SpecParser
     {
         if (!IsFloatingPoint(property, "Value")) return null;
         var unit = arguments.String("Unit");
-        var (column, weight, metrics, loss) = Common(arguments, property, "value", RegressionLosses, ScalarMetrics);
+        var (column, weight, metrics, loss) = Common(arguments, property, "value", TargetKinds.Value);
         var huberDelta = HuberDelta(arguments, property);
         bool isFloat = property.Type.SpecialType == SpecialType.System_Single;
         return new ScalarTargetModel(property.Name, column, weight, metrics, ScalarKind.Value, isFloat, 0, 0, unit, loss, huberDelta);
@@ -174,7 +167,7 @@ internal sealed partial class SpecParser
             Report(DiagnosticDescriptors.InvalidRange, arguments.Location, property.Name, hasMin ? SymbolText.Number(min) : "unset", hasMax ? SymbolText.Number(max) : "unset");
 
         var unit = arguments.Has("Unit") ? arguments.String("Unit") : isBox ? "px" : null;
-        var (column, weight, metrics, loss) = Common(arguments, property, isBox ? "box" : "vector", isBox ? BoxLosses : RegressionLosses, isBox ? BoxMetrics : VectorMetrics);
+        var (column, weight, metrics, loss) = Common(arguments, property, isBox ? "box" : "vector", isBox ? TargetKinds.Box : points ? TargetKinds.Points : TargetKinds.Vector);
         var huberDelta = HuberDelta(arguments, property);
         return new VectorTargetModel(property.Name, column, weight, metrics, SymbolText.FullyQualified(type), isArray, type.IsReferenceType,
             new EquatableArray<ComponentModel>(components), new EquatableArray<string>(columns), hasMin && hasMax, hasMin ? min : 0, hasMax ? max : 0,

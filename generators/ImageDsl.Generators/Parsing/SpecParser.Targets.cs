@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ImageDsl.Generators.Diagnostics;
 using ImageDsl.Generators.Model;
+using ImageDsl.Generators.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -12,7 +13,7 @@ internal sealed partial class SpecParser
     private static readonly string[] TargetAttributes =
     [
         TypeNames.LabelsAttributeName, TypeNames.RangeAttributeName, TypeNames.ValueAttributeName,
-        TypeNames.VectorAttributeName, TypeNames.BoxAttributeName,
+        TypeNames.VectorAttributeName, TypeNames.BoxAttributeName, TypeNames.OrdinalAttributeName,
     ];
 
     /// <summary>A property marked as a target; <see cref="Model"/> is null if it broke a rule.</summary>
@@ -26,11 +27,10 @@ internal sealed partial class SpecParser
         public TargetModel? Model { get; set; }
 
         /// <summary>What the generated code names after this target (label arrays, probabilities), by the model if valid, else by the attribute.</summary>
-        public TargetNaming Naming => Model switch
+        public TargetNaming Naming => Model?.Naming ?? Attribute switch
         {
-            LabelTargetModel or MultiLabelTargetModel => TargetNaming.Labels,
-            BinaryTargetModel => TargetNaming.Binary,
-            null when Attribute == TypeNames.LabelsAttributeName => TargetNaming.Labels,
+            TypeNames.LabelsAttributeName => TargetNaming.Labels,
+            TypeNames.OrdinalAttributeName => TargetNaming.Ordinal,
             _ => TargetNaming.Value,
         };
     }
@@ -69,6 +69,7 @@ internal sealed partial class SpecParser
                 TypeNames.RangeAttributeName => RangeTarget(property, arguments),
                 TypeNames.ValueAttributeName => ValueTarget(property, arguments),
                 TypeNames.VectorAttributeName => VectorTarget(property, arguments, isBox: false),
+                TypeNames.OrdinalAttributeName => OrdinalTarget(property, arguments),
                 _ => VectorTarget(property, arguments, isBox: true),
             };
             if (arguments.IsBroken) valid = false;
@@ -85,7 +86,7 @@ internal sealed partial class SpecParser
         foreach (var target in targets)
         {
             if (target.Model is not { } model) continue;
-            var columns = model is VectorTargetModel vector ? (IEnumerable<string>)vector.Columns : new[] { model.Column };
+            var columns = model.CsvColumns;
             foreach (var column in columns.Distinct(System.StringComparer.OrdinalIgnoreCase))
             {
                 if (readers.TryGetValue(column, out var other))
@@ -126,10 +127,16 @@ internal sealed partial class SpecParser
         return true;
     }
 
-    /// <summary>What every target attribute says: column (0019), loss weight (0011), headline metrics (0017, 0021) and loss (0017, 0020).</summary>
+    /// <summary>
+    /// What every target attribute says: column (0019), loss weight (0011), headline metrics (0017,
+    /// 0021) and loss (0017, 0020), the last two checked against the kind's row of the table the
+    /// runtime uses too (<see cref="TargetKinds"/>). <paramref name="kindLabel"/> names the kind in messages.
+    /// </summary>
     private (string Column, double LossWeight, EquatableArray<string> Metrics, string Loss) Common(
-        AttributeReader arguments, IPropertySymbol property, string kind, string[] losses, string[] metrics)
+        AttributeReader arguments, IPropertySymbol property, string kindLabel, TargetKind kind)
     {
+        var losses = kind.Losses.Select(l => l.ToString()).ToArray();
+        var metrics = kind.Metrics.Select(m => m.ToString()).ToArray();
         var column = Column(arguments, property);
         var weight = LossWeight(arguments, property);
 
@@ -141,14 +148,14 @@ internal sealed partial class SpecParser
             foreach (var metric in flags.Members)
             {
                 if (metrics.Contains(metric)) declared.Add(metric);
-                else Report(DiagnosticDescriptors.InapplicableMetric, arguments.ArgumentLocation("Metrics"), metric, property.Name, kind, Alternatives(metrics));
+                else Report(DiagnosticDescriptors.InapplicableMetric, arguments.ArgumentLocation("Metrics"), metric, property.Name, kindLabel, Alternatives(metrics));
             }
         }
 
         var loss = EnumMember(arguments, "Loss", TypeNames.DefaultLoss);
         if (loss == TypeNames.DefaultLoss) loss = losses[0];
         else if (!losses.Contains(loss))
-            Report(DiagnosticDescriptors.IncompatibleLoss, arguments.ArgumentLocation("Loss"), loss, property.Name, kind, Alternatives(losses.Select(l => "LossFunction." + l)));
+            Report(DiagnosticDescriptors.IncompatibleLoss, arguments.ArgumentLocation("Loss"), loss, property.Name, kindLabel, Alternatives(losses.Select(l => "LossFunction." + l)));
         return (column, weight, new EquatableArray<string>(declared), loss);
     }
 
@@ -230,4 +237,7 @@ internal enum TargetNaming
 
     /// <summary><c>XProbability</c>.</summary>
     Binary,
+
+    /// <summary>Rank arrays and lists, <c>XProbabilities</c> and <c>XExpected</c>.</summary>
+    Ordinal,
 }

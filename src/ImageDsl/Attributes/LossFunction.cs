@@ -1,11 +1,21 @@
+// Also compiled into the generator (see Kinds/TargetKinds.cs), where it is internal.
+#if IMAGEDSL_GENERATOR
+namespace ImageDsl.Generators.Shared;
+#else
 namespace ImageDsl;
+#endif
 
 /// <summary>
 /// The training loss of a target, chosen with <c>Loss = ...</c> on its attribute. Each target
 /// kind accepts only the losses that fit it (the analyzer reports any other, IMGDSL0020);
 /// <see cref="Default"/> picks the kind's usual loss.
 /// </summary>
-public enum LossFunction
+#if IMAGEDSL_GENERATOR
+internal
+#else
+public
+#endif
+enum LossFunction
 {
     /// <summary>The kind's usual loss: cross-entropy for labels, binary cross-entropy for bool, multi-label and ordinal targets (one per rank threshold for ordinal ones), mean squared error for values, smooth L1 for boxes.</summary>
     Default = 0,

@@ -1,12 +1,22 @@
+// Also compiled into the generator (see Kinds/TargetKinds.cs), where it is internal.
+#if IMAGEDSL_GENERATOR
+namespace ImageDsl.Generators.Shared;
+#else
 namespace ImageDsl;
+#endif
 
 /// <summary>
 /// Metrics a target can name as its headline figures with <c>Metrics = ...</c>: the report's
 /// overall table shows them for that target. Every applicable metric is still computed; the
 /// analyzer reports a metric that does not apply to the target's kind (IMGDSL0021).
 /// </summary>
-[Flags]
-public enum Metric : long
+[System.Flags]
+#if IMAGEDSL_GENERATOR
+internal
+#else
+public
+#endif
+enum Metric : long
 {
     /// <summary>No headline metric declared: the kind's defaults.</summary>
     None = 0,

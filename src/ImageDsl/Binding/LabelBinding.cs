@@ -28,14 +28,14 @@ public abstract class LabelBinding<TLabels>
     /// The CSV columns <see cref="TryParse"/> reads, in the order it reads them: one per scalar
     /// target and one per component of a vector target. Matched to the header case-insensitively.
     /// </summary>
-    public virtual IReadOnlyList<string> Columns { get; }
+    public IReadOnlyList<string> Columns { get; }
 
     /// <summary>
     /// Reads one row whose cells are in <see cref="Columns"/> order: each target's kind encodes its
     /// cells, then <see cref="FromEncoded"/> makes the typed labels. Reports every problem to
     /// <paramref name="cells"/> and returns false if there was one.
     /// </summary>
-    public virtual bool TryParse(CsvCells cells, [MaybeNullWhen(false)] out TLabels labels)
+    public bool TryParse(CsvCells cells, [MaybeNullWhen(false)] out TLabels labels)
     {
         var encoded = new float[Spec.EncodedWidth];
         bool ok = true;
@@ -51,10 +51,10 @@ public abstract class LabelBinding<TLabels>
     }
 
     /// <summary>True when a folder-per-label layout can be read: the spec's only target is one whose values name folders (labels, a yes/no, ranks).</summary>
-    public virtual bool HasFolderLabels => Spec.Targets.Count == 1 && Spec.Targets[0].ReadsFolders;
+    public bool HasFolderLabels => Spec.Targets.Count == 1 && Spec.Targets[0].ReadsFolders;
 
     /// <summary>The labels a sub-folder named <paramref name="name"/> stands for; null, or else why the name is no label.</summary>
-    public virtual string? TryParseFolder(string name, [MaybeNullWhen(true)] out TLabels labels)
+    public string? TryParseFolder(string name, [MaybeNullWhen(true)] out TLabels labels)
     {
         if (!HasFolderLabels) throw new NotSupportedException($"Spec {Spec.Name} cannot be read from label folders.");
         var encoded = new float[Spec.EncodedWidth];
@@ -67,8 +67,15 @@ public abstract class LabelBinding<TLabels>
     /// The typed labels of one image from its encoded floats (<see cref="ModelSpec.EncodedWidth"/>
     /// of them, as the kinds encode: a label's index, 0/1 flags, values in user units).
     /// </summary>
-    protected virtual TLabels FromEncoded(ReadOnlySpan<float> encoded) =>
-        throw new NotSupportedException($"The binding of {Spec.Name} does not convert encoded targets to {typeof(TLabels).Name}; regenerate it.");
+    protected abstract TLabels FromEncoded(ReadOnlySpan<float> encoded);
+
+    /// <summary>One flag per encoded 0/1 float (a multi-label target's labels): present at or above one half.</summary>
+    protected static bool[] Present(ReadOnlySpan<float> flags)
+    {
+        var present = new bool[flags.Length];
+        for (int i = 0; i < flags.Length; i++) present[i] = flags[i] >= 0.5f;
+        return present;
+    }
 
     /// <summary>Writes <paramref name="labels"/>' encoded target values (<see cref="ModelSpec.EncodedWidth"/> floats) into <paramref name="encoded"/>.</summary>
     public abstract void Encode(TLabels labels, Span<float> encoded);

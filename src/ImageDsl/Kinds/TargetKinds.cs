@@ -9,6 +9,8 @@ namespace ImageDsl.Generators.Shared;
 namespace ImageDsl.Specs;
 #endif
 
+#pragma warning disable IDE0300, IDE0301 // collection expressions read worse in a table, and netstandard2.0 has them only through PolySharp
+
 /// <summary>
 /// The rules of one target kind: its id (the one word for it in model files, reports and
 /// messages), the losses it accepts (the first is its default) and the metrics it computes

@@ -108,12 +108,18 @@ public sealed partial record VectorTargetSpec : TargetSpec, IGeometricTarget
         return null;
     }
 
+    /// <summary>A component as C# would name it: <c>Box.X</c> for a record's member, <c>Corners[2]</c> for an array element.</summary>
+    public string ComponentName(int index) =>
+        int.TryParse(Components[index], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? $"{Name}[{Components[index]}]"
+            : $"{Name}.{Components[index]}";
+
     /// <summary>Reads component <paramref name="index"/> from its own cell.</summary>
     public string? TryEncodeComponent(int index, string text, Span<float> encoded)
     {
-        if (!TargetText.TryParseNumber(text, out var value)) return $"'{text}' is not a number (component {Components[index]} of {Name})";
+        if (!TargetText.TryParseNumber(text, out var value)) return $"'{text}' is not a number (expected a value of {ComponentName(index)})";
         if (IsBounded && (value < Min || value > Max))
-            return $"{TargetText.Show(value)} is outside {Name}'s declared range [{TargetText.Show(Min!.Value)}, {TargetText.Show(Max!.Value)}] (component {Components[index]})";
+            return $"{TargetText.Show(value)} is outside {ComponentName(index)}'s declared range [{TargetText.Show(Min!.Value)}, {TargetText.Show(Max!.Value)}]";
         encoded[index] = (float)value;
         return null;
     }

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using ImageDsl.Generators.Emitting;
+using ImageDsl.Generators.Parsing;
+using static ImageDsl.Generators.Emitting.Code;
+
+namespace ImageDsl.Generators.Model;
+
+/// <summary>A binary <c>[Labels]</c> target: a <c>bool</c> property.</summary>
+/// <param name="Name">The property's name, unescaped.</param>
+/// <param name="Column">The CSV column.</param>
+/// <param name="LossWeight">The declared loss weight.</param>
+/// <param name="Metrics">The declared headline metrics.</param>
+/// <param name="Threshold">The decision threshold.</param>
+/// <param name="PositiveWeight">The positive weight of the loss.</param>
+/// <param name="NegativeLabel">The name of false.</param>
+/// <param name="PositiveLabel">The name of true.</param>
+/// <param name="Loss">The <c>ImageDsl.LossFunction</c> member: BinaryCrossEntropy, or Hinge.</param>
+internal sealed record BinaryTargetModel(
+    string Name,
+    string Column,
+    double LossWeight,
+    EquatableArray<string> Metrics,
+    double Threshold,
+    double PositiveWeight,
+    string NegativeLabel,
+    string PositiveLabel,
+    string Loss = "BinaryCrossEntropy")
+    : TargetModel(Name, Column, LossWeight, Metrics)
+{
+    private bool Hinge => Loss == "Hinge";
+
+    public override (string First, string Second) SpecExpression() =>
+        ($"new {TypeNames.BinaryTargetSpec}({Literals.String(Name)}, column: {Literals.String(Column)}, lossWeight: {Literals.Double(LossWeight)}, " +
+         $"threshold: {Literals.Double(Threshold)}, positiveWeight: {Literals.Double(PositiveWeight)},",
+         $"negativeLabel: {Literals.String(NegativeLabel)}, positiveLabel: {Literals.String(PositiveLabel)}{(Hinge ? $", loss: {TypeNames.LossFunction}.Hinge" : "")})");
+
+    public override IEnumerable<(string Name, string Doc, string Declaration)> PredictionParameters()
+    {
+        yield return (Name, Hinge
+                ? $"Whether {Name} is true: its hinge score is at least 0."
+                : $"Whether {Name} is true: its probability is at least {Literals.Number(Threshold)}.",
+            $"bool {Id(Name)}");
+        var probability = GeneratedNames.Probability(Name);
+        yield return (probability, Hinge
+                ? $"The raw hinge score of {Name}: trained with hinge, this is not a probability (true at or above 0)."
+                : $"The probability that {Name} is true.",
+            $"float {Id(probability)}");
+    }
+
+    public override IEnumerable<string> PredictionArguments(int index)
+    {
+        yield return $"outputs.IsPositive({Literals.Int(index)})";
+        yield return $"outputs.Probability({Literals.Int(index)})";
+    }
+
+    public override string FromEncoded(int offset, int index) => $"encoded[{Literals.Int(offset)}] >= 0.5f";
+
+    public override void WriteEncode(SourceWriter w, string value, int offset, int index) =>
+        w.WriteLine($"encoded[{Literals.Int(offset)}] = {value} ? 1f : 0f;");
+
+    public override IEnumerable<string> LabelNames => new[] { NegativeLabel, PositiveLabel };
+
+    public override (string Type, string What) Evaluation => (TypeNames.BinaryEvaluation, "Binary classification");
+
+    public override string Outputs => Hinge ? "1 score" : "1 logit";
+
+    public override bool ReadsFolders => true;
+
+    public override TargetNaming Naming => TargetNaming.Binary;
+}

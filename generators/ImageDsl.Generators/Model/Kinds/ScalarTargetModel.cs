@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using ImageDsl.Generators.Emitting;
+using static ImageDsl.Generators.Emitting.Code;
+
+namespace ImageDsl.Generators.Model;
+
+/// <summary>A scalar regression target: <c>[Range]</c> (bounded or periodic) or <c>[Value]</c> (unbounded), on a <c>float</c> or <c>double</c>.</summary>
+/// <param name="Name">The property's name, unescaped.</param>
+/// <param name="Column">The CSV column.</param>
+/// <param name="LossWeight">The declared loss weight.</param>
+/// <param name="Metrics">The declared headline metrics.</param>
+/// <param name="Kind">Range, Periodic or Value.</param>
+/// <param name="IsFloat">True for a <c>float</c> property, false for <c>double</c>.</param>
+/// <param name="Min">The declared minimum (0 for a value).</param>
+/// <param name="Max">The declared maximum (0 for a value).</param>
+/// <param name="Unit">The declared unit, or null.</param>
+/// <param name="Loss">The <c>ImageDsl.LossFunction</c> member name.</param>
+/// <param name="HuberDelta">The declared Huber delta.</param>
+/// <param name="Tolerance">The declared acceptable error of a bounded range (0: none).</param>
+/// <param name="ImageRotation">The <c>ImageDsl.RotationSense</c> member when the value is the image's own rotation, else null.</param>
+internal sealed record ScalarTargetModel(
+    string Name,
+    string Column,
+    double LossWeight,
+    EquatableArray<string> Metrics,
+    ScalarKind Kind,
+    bool IsFloat,
+    double Min,
+    double Max,
+    string? Unit,
+    string Loss,
+    double HuberDelta,
+    double Tolerance = 0,
+    string? ImageRotation = null)
+    : TargetModel(Name, Column, LossWeight, Metrics)
+{
+    private string Common => $"column: {Literals.String(Column)}, lossWeight: {Literals.Double(LossWeight)}";
+
+    public override (string First, string Second) SpecExpression()
+    {
+        var loss = $"loss: {TypeNames.LossFunction}.{Id(Loss)}, huberDelta: {Literals.Double(HuberDelta)}";
+        if (Kind == ScalarKind.Value)
+            return ($"new {TypeNames.ValueTargetSpec}({Literals.String(Name)}, unit: {Literals.String(Unit)},", $"{loss}, {Common})");
+        var type = Kind == ScalarKind.Periodic ? TypeNames.PeriodicTargetSpec : TypeNames.RangeTargetSpec;
+        var tolerance = Kind == ScalarKind.Range && Tolerance > 0 ? $", tolerance: {Literals.Double(Tolerance)}" : "";
+        var rotation = ImageRotation is null ? "" : $", imageRotation: {TypeNames.RotationSense}.{Id(ImageRotation)}";
+        return ($"new {type}({Literals.String(Name)}, {Literals.Double(Min)}, {Literals.Double(Max)}, unit: {Literals.String(Unit)},",
+            $"{loss}, {Common}{tolerance}{rotation})");
+    }
+
+    public override IEnumerable<(string Name, string Doc, string Declaration)> PredictionParameters()
+    {
+        var unit = Unit is null ? "" : " in " + Literals.XmlText(Unit);
+        var where = Kind switch
+        {
+            ScalarKind.Range => $", within [{Literals.Number(Min)}, {Literals.Number(Max)}]",
+            ScalarKind.Periodic => $", within [{Literals.Number(Min)}, {Literals.Number(Max)})",
+            _ => "",
+        };
+        yield return (Name, $"The predicted {Name}{unit}{where}.", $"{(IsFloat ? "float" : "double")} {Id(Name)}");
+    }
+
+    public override IEnumerable<string> PredictionArguments(int index)
+    {
+        yield return $"{(IsFloat ? "(float)" : "")}outputs.Value({Literals.Int(index)})";
+    }
+
+    public override string FromEncoded(int offset, int index) => $"{(IsFloat ? "" : "(double)")}encoded[{Literals.Int(offset)}]";
+
+    public override void WriteEncode(SourceWriter w, string value, int offset, int index) =>
+        w.WriteLine($"encoded[{Literals.Int(offset)}] = (float){value};");
+
+    public override string? AngleUnit => Kind != ScalarKind.Value && ImageRotation is null && ImageDsl.Generators.Shared.AugmentationRules.IsAngleUnit(Unit) ? Unit : null;
+
+    public override (string Type, string What) Evaluation => Kind == ScalarKind.Periodic
+        ? (TypeNames.PeriodicEvaluation, "Circular regression")
+        : (TypeNames.RegressionEvaluation, "Regression");
+
+    public override string Outputs => Kind == ScalarKind.Periodic ? "sine and cosine" : "1 value";
+}
+
+/// <summary>Which scalar regression a <see cref="ScalarTargetModel"/> is.</summary>
+internal enum ScalarKind
+{
+    /// <summary>Bounded: <c>[Range(min, max)]</c>.</summary>
+    Range,
+
+    /// <summary>Circular: <c>[Range(min, max, Periodic = true)]</c>.</summary>
+    Periodic,
+
+    /// <summary>Unbounded: <c>[Value]</c>.</summary>
+    Value,
+}
