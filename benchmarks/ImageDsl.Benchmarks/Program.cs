@@ -4,18 +4,19 @@ using ImageDsl.Benchmarks;
 using ImageDsl.Native;
 using TorchSharp;
 
-// Usage: dotnet run -c Release --project benchmarks/ImageDsl.Benchmarks -- [--quick] [--threads N] [--no-pytorch] [--only WORKLOAD]
+// Usage: dotnet run -c Release --project benchmarks/ImageDsl.Benchmarks -- [--quick | --smoke] [--threads N] [--no-pytorch] [--only WORKLOAD]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 bool quick = args.Contains("--quick");
+bool smoke = args.Contains("--smoke");
 int threads = args.SkipWhile(a => a != "--threads").Skip(1).Select(int.Parse).FirstOrDefault(2);
-var effort = quick ? Effort.Quick : Effort.Full;
+var effort = smoke ? Effort.Smoke : quick ? Effort.Quick : Effort.Full;
 string? only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 
 LibTorch.EnsureLoaded();
 torch.set_num_threads(threads);
-Console.WriteLine($"# ImageDsl benchmark ({(quick ? "quick" : "full")}: {effort.Rounds} interleaved rounds; per measurement {effort.TrainSteps} training batches of {Workload.TrainBatch}, " +
-                  $"{effort.InferenceBatches} inference batches of {Workload.InferenceBatch}, {effort.LatencyRepetitions} single-image predictions for ResNet-18, 12 times as many for SmallCnn)");
+Console.WriteLine($"# ImageDsl benchmark ({(smoke ? "smoke test, figures meaningless" : quick ? "quick" : "full")}: {effort.Rounds} interleaved rounds; per measurement {effort.TrainSteps} training batches of {Workload.TrainBatch}, " +
+                  $"{effort.InferenceBatches} inference batches of {Workload.InferenceBatch}, {effort.LatencyRepetitions} single-image predictions for ResNet-18 and ResNet-50; times each workload's scale for the cheaper ones: 12 for SmallCnn, 6, 3 and 2 for MobileNetV3-Small, -Large and EfficientNet-B0)");
 Console.WriteLine();
 Console.WriteLine($"- Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}; load average at start {LoadAverage()}");
 Console.WriteLine($"- .NET {Environment.Version}, TorchSharp {typeof(torch).Assembly.GetName().Version}: intra-op threads {torch.get_num_threads()}, inter-op threads {torch.get_num_interop_threads()}");

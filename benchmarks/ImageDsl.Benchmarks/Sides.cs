@@ -47,5 +47,8 @@ internal sealed record Effort(int TrainSteps, int InferenceBatches, int LatencyR
 {
     public static Effort Quick { get; } = new(3, 1, 10, 3);
 
+    /// <summary>One round of one batch each: checks that every workload builds and runs on every side; its figures mean nothing.</summary>
+    public static Effort Smoke { get; } = new(1, 1, 2, 1);
+
     public static Effort Full { get; } = new(8, 2, 20, 7);
 }

@@ -2,8 +2,9 @@
 
 Started once by the C# benchmark (PyTorchWorker.cs) so that measurements can be interleaved
 with the C# ones in one run: it reads one JSON command per line on stdin and answers with
-one JSON line on stdout. The networks mirror ImageDsl's: torchvision's resnet18 with our
-heads (dropout + linear for classes, linear for a range) and SmallCnn layer for layer.
+one JSON line on stdout. The networks mirror ImageDsl's: torchvision's resnet18, resnet50,
+mobilenet_v3_small / _large and efficientnet_b0 with our heads (dropout + linear for classes,
+linear for a range) and SmallCnn layer for layer.
 Inputs are random, already-normalized floats, as in the hand-written TorchSharp loop.
 """
 import json
@@ -48,8 +49,33 @@ def resnet18(outputs, regression):
     return model
 
 
+def resnet50(classes):
+    model = torchvision.models.resnet50()
+    model.fc = nn.Sequential(nn.Dropout(0.3), nn.Linear(2048, classes))
+    return model
+
+
+def mobilenet_v3(builder, classes):
+    """ImageDsl's MobileNetV3 ends at classifier.0 and its hard-swish (1024 or 1280 features);
+    our head (dropout, linear) replaces torchvision's dropout and classifier.3."""
+    model = builder()
+    features = model.classifier[0].out_features
+    model.classifier = nn.Sequential(model.classifier[0], model.classifier[1], nn.Dropout(0.3), nn.Linear(features, classes))
+    return model
+
+
+def efficientnet_b0(classes):
+    model = torchvision.models.efficientnet_b0()
+    model.classifier = nn.Sequential(nn.Dropout(0.3), nn.Linear(1280, classes))
+    return model
+
+
 WORKLOADS = {
     "resnet18-cls": (lambda: resnet18(10, False), (3, 64, 64), False),
+    "resnet50-cls": (lambda: resnet50(10), (3, 64, 64), False),
+    "mobilenet_v3_small-cls": (lambda: mobilenet_v3(torchvision.models.mobilenet_v3_small, 10), (3, 64, 64), False),
+    "mobilenet_v3_large-cls": (lambda: mobilenet_v3(torchvision.models.mobilenet_v3_large, 10), (3, 64, 64), False),
+    "efficientnet_b0-cls": (lambda: efficientnet_b0(10), (3, 64, 64), False),
     "resnet18-reg": (lambda: resnet18(1, True), (3, 64, 64), True),
     "smallcnn-cls": (lambda: small_cnn(1, 28, 10), (1, 28, 28), False),
 }

@@ -5,7 +5,8 @@ namespace ImageDsl.Generators;
 /// <summary>
 /// The smallest image side each backbone accepts, and why. This mirrors the runtime's
 /// <c>Backbones.MinimumSide</c> (<c>SmallCnn.MinimumSide</c>, <c>PlainCnn.MinimumSide</c>,
-/// <c>ResNet.MinimumSide</c>, <c>CoordCnn.MinimumSide</c>), which the generator cannot call: it is
+/// <c>ResNet.MinimumSide</c>, <c>CoordCnn.MinimumSide</c>, <c>MobileNetV3.MinimumSide</c>,
+/// <c>EfficientNet.MinimumSide</c>), which the generator cannot call: it is
 /// netstandard2.0 and does not reference the runtime. <c>BackboneSizeTests</c> asserts that this
 /// table and <c>Backbones.MinimumSide</c> agree for every <c>Backbone</c> member, so changing one
 /// without the other fails the tests.
@@ -20,6 +21,10 @@ internal static class BackboneSizes
         ["ResNet18"] = (32, "it halves the image five times (stem convolution, max-pool and three strided stages)"),
         ["ResNet34"] = (32, "it halves the image five times (stem convolution, max-pool and three strided stages)"),
         ["CoordCnn"] = (4, "it pools its feature map to a 4x4 grid"),
+        ["ResNet50"] = (32, "it halves the image five times (stem convolution, max-pool and three strided stages)"),
+        ["MobileNetV3Small"] = (32, "it halves the image five times (stem convolution and four strided blocks)"),
+        ["MobileNetV3Large"] = (32, "it halves the image five times (stem convolution and four strided blocks)"),
+        ["EfficientNetB0"] = (32, "it halves the image five times (stem convolution and four strided stages)"),
     };
 
     /// <summary>PlainCnn's block count when <c>BackboneBlocks</c> is not set (the runtime's <c>PlainCnn.DefaultBlocks</c>).</summary>

@@ -397,7 +397,7 @@ internal static class DiagnosticDescriptors
         category: InputCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "Each backbone downsamples the image by a fixed factor and refuses images too small to survive it: SmallCnn needs 8 pixels a side, PlainCnn 2^BackboneBlocks (8 by default), ResNet18 and ResNet34 32, CoordCnn 4.",
+        description: "Each backbone downsamples the image by a fixed factor and refuses images too small to survive it: SmallCnn needs 8 pixels a side, PlainCnn 2^BackboneBlocks (8 by default), ResNet18, ResNet34, ResNet50, MobileNetV3Small, MobileNetV3Large and EfficientNetB0 32, CoordCnn 4.",
         helpLinkUri: HelpLink + "imgdsl0038");
 
     public static readonly DiagnosticDescriptor BackboneShapeNotSupported = new(

@@ -36,4 +36,33 @@ public enum Backbone
     /// ReLU blocks, a 4x4 grid flattened into 256 features (see <see cref="Networks.CoordCnn"/>).
     /// </summary>
     CoordCnn = 10,
+
+    /// <summary>
+    /// torchvision's ResNet-50 without its classifier: bottleneck blocks (1x1, 3x3, 1x1
+    /// convolutions), 2048 features, 23.5 M parameters, with torchvision's parameter names so
+    /// its pretrained weights load directly. About twice ResNet-34's cost. Images must be at least 32x32.
+    /// </summary>
+    ResNet50 = 4,
+
+    /// <summary>
+    /// torchvision's MobileNetV3-Small without its last linear layer: inverted residual blocks
+    /// with depthwise convolutions, squeeze-excitation and hard-swish, 1024 features, 1.5 M
+    /// parameters, torchvision's parameter names. The cheapest backbone that takes pretrained
+    /// weights. Images must be at least 32x32.
+    /// </summary>
+    MobileNetV3Small = 5,
+
+    /// <summary>
+    /// torchvision's MobileNetV3-Large without its last linear layer: as
+    /// <see cref="MobileNetV3Small"/>, wider and deeper, 1280 features, 4.2 M parameters.
+    /// Images must be at least 32x32.
+    /// </summary>
+    MobileNetV3Large = 6,
+
+    /// <summary>
+    /// torchvision's EfficientNet-B0 without its classifier: MBConv blocks (depthwise
+    /// convolutions, squeeze-excitation, SiLU, stochastic depth while training), 1280 features,
+    /// 4.0 M parameters, torchvision's parameter names. Images must be at least 32x32.
+    /// </summary>
+    EfficientNetB0 = 7,
 }

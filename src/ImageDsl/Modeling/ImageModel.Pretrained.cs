@@ -12,7 +12,9 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     /// Loads pretrained weights (torchvision's, from a <c>.pt</c>/<c>.pth</c> state_dict or a
     /// <c>.safetensors</c> file) into the backbone and fixes the pixel normalization to
     /// ImageNet's, which such weights expect; the heads keep their fresh initialization and the
-    /// file's <c>fc.*</c> is ignored. Call it before the first <see cref="Train"/>.
+    /// file's classifier layers the backbone lacks (<see cref="BackboneModule.ClassifierPrefixes"/>:
+    /// <c>fc.*</c> for ResNet) are ignored. Float16 and bfloat16 weights are widened exactly.
+    /// Call it before the first <see cref="Train"/>.
     /// </summary>
     /// <returns>What was loaded, ignored and adapted (e.g. the first convolution summed for grayscale).</returns>
     /// <exception cref="PretrainedWeightsException">The file does not fit the backbone; the message names every tensor at fault.</exception>

@@ -17,6 +17,13 @@ public abstract class BackboneModule : nn.Module<Tensor, Tensor>
     /// </summary>
     public abstract string InputConvolution { get; }
 
+    /// <summary>
+    /// The state_dict key prefixes of what torchvision's classifier has and this backbone does not
+    /// (<c>fc.</c> for ResNet), left out when a classifier's weights are loaded into it so that the
+    /// model's own heads replace them.
+    /// </summary>
+    public virtual IReadOnlyList<string> ClassifierPrefixes => Pretrained.WeightLoader.ClassifierPrefixes;
+
     /// <summary>The backbone inside <paramref name="network"/> (itself, or its first descendant that is one), or null.</summary>
     public static BackboneModule? Find(nn.Module network) =>
         network as BackboneModule ?? network.modules().OfType<BackboneModule>().FirstOrDefault();

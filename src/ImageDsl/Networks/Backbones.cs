@@ -31,6 +31,10 @@ public static class Backbones
         Backbone.ResNet18 => new ResNet(ResNetDepth.ResNet18, input),
         Backbone.ResNet34 => new ResNet(ResNetDepth.ResNet34, input),
         Backbone.PlainCnn => new PlainCnn(input),
+        Backbone.ResNet50 => new ResNet(ResNetDepth.ResNet50, input),
+        Backbone.MobileNetV3Small => new MobileNetV3(MobileNetV3Size.Small, input),
+        Backbone.MobileNetV3Large => new MobileNetV3(MobileNetV3Size.Large, input),
+        Backbone.EfficientNetB0 => new EfficientNet(input),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown backbone."),
     };
 
@@ -38,7 +42,9 @@ public static class Backbones
     public static int MinimumSide(Backbone kind) => kind switch
     {
         Backbone.SmallCnn => SmallCnn.MinimumSide,
-        Backbone.ResNet18 or Backbone.ResNet34 => ResNet.MinimumSide,
+        Backbone.ResNet18 or Backbone.ResNet34 or Backbone.ResNet50 => ResNet.MinimumSide,
+        Backbone.MobileNetV3Small or Backbone.MobileNetV3Large => MobileNetV3.MinimumSide,
+        Backbone.EfficientNetB0 => EfficientNet.MinimumSide,
         Backbone.PlainCnn => PlainCnn.MinimumSide,
         Backbone.CoordCnn => CoordCnn.MinimumSide,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown backbone."),

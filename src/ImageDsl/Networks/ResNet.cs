@@ -6,17 +6,16 @@ using static TorchSharp.torch.nn;
 namespace ImageDsl.Networks;
 
 /// <summary>
-/// torchvision's ResNet-18 / ResNet-34 without its final <c>fc</c> layer: a 7x7 stride-2 stem,
-/// a max-pool, four stages of <see cref="BasicBlock"/>s (64, 128, 256, 512 channels) and global
-/// average pooling to 512 features. Module and parameter names are torchvision's
+/// torchvision's ResNet-18 / ResNet-34 / ResNet-50 without its final <c>fc</c> layer: a 7x7
+/// stride-2 stem, a max-pool, four stages of <see cref="BasicBlock"/>s (64, 128, 256, 512
+/// channels) or, for ResNet-50, of bottleneck blocks (256, 512, 1024, 2048 channels; see
+/// <see cref="ResNetBottlenecks"/>), and global average pooling to 512 or 2048 features.
+/// Module and parameter names are torchvision's
 /// (<c>conv1</c>, <c>bn1</c>, <c>layer1.0.conv1</c>, <c>layer2.0.downsample.0</c>, …), so a
 /// torchvision state_dict, minus <c>fc.*</c>, loads one to one.
 /// </summary>
 public sealed class ResNet : BackboneModule
 {
-    /// <summary>Width of the feature vector: the channels of the last stage.</summary>
-    public const int Features = 512;
-
     /// <summary>
     /// The smallest side this backbone accepts. ResNet halves the image five times (stem
     /// convolution, max-pool, stages 2–4), so 32 pixels is where the last stage still sees one
@@ -48,18 +47,24 @@ public sealed class ResNet : BackboneModule
         if (inputChannels < 1) throw new ArgumentOutOfRangeException(nameof(inputChannels), inputChannels, "A network needs at least one input channel.");
         Depth = depth;
         InputChannels = inputChannels;
-        var blocks = depth.BlocksPerStage();
         conv1 = Conv2d(inputChannels, 64, 7, stride: 2, padding: 3, bias: false);
         bn1 = TorchvisionLayers.BatchNorm(64);
         relu = ReLU(inplace: true);
         maxpool = MaxPool2d(3, stride: 2, padding: 1);
-        layer1 = Stage(64, 64, blocks[0], stride: 1);
-        layer2 = Stage(64, 128, blocks[1], stride: 2);
-        layer3 = Stage(128, 256, blocks[2], stride: 2);
-        layer4 = Stage(256, 512, blocks[3], stride: 2);
+        var stages = depth.HasBottlenecks() ? ResNetBottlenecks.CreateStages() : BasicStages(depth);
+        (layer1, layer2, layer3, layer4) = (stages[0], stages[1], stages[2], stages[3]);
         avgpool = AdaptiveAvgPool2d(1);
         RegisterComponents();
-        TorchvisionLayers.Initialize(this);
+        if (depth.HasBottlenecks())
+        {
+            // TorchSharp's stages come initialized as torchvision's; only the stem is ours to initialize.
+            TorchvisionLayers.InitializeLayer(conv1);
+            TorchvisionLayers.InitializeLayer(bn1);
+        }
+        else
+        {
+            TorchvisionLayers.Initialize(this);
+        }
     }
 
     /// <summary>Which ResNet this is.</summary>
@@ -69,7 +74,7 @@ public sealed class ResNet : BackboneModule
     public int InputChannels { get; }
 
     /// <inheritdoc />
-    public override int FeatureCount => Features;
+    public override int FeatureCount => Depth.FeatureCount();
 
     /// <inheritdoc />
     public override string InputConvolution => "conv1.weight";
@@ -100,6 +105,12 @@ public sealed class ResNet : BackboneModule
             throw new ArgumentException(
                 $"{depth.DisplayName()} needs images of at least {MinimumSide}x{MinimumSide} pixels (it halves them five times); it was given {width}x{height}. " +
                 $"Declare a larger size, or use {nameof(Backbone.SmallCnn)} for small images.", parameter);
+    }
+
+    private static Sequential[] BasicStages(ResNetDepth depth)
+    {
+        var blocks = depth.BlocksPerStage();
+        return [Stage(64, 64, blocks[0], stride: 1), Stage(64, 128, blocks[1], stride: 2), Stage(128, 256, blocks[2], stride: 2), Stage(256, 512, blocks[3], stride: 2)];
     }
 
     // torchvision's _make_layer: the first block changes width and stride, the rest keep them.

@@ -5,7 +5,7 @@ using static TorchSharp.torch.nn;
 namespace ImageDsl.Networks;
 
 /// <summary>
-/// torchvision's complete <c>resnet18(num_classes=…)</c> / <c>resnet34(…)</c>: the
+/// torchvision's complete <c>resnet18(num_classes=…)</c> / <c>resnet34(…)</c> / <c>resnet50(…)</c>: the
 /// <see cref="ResNet"/> backbone and its <c>fc</c> layer, images in, logits out. Its state_dict
 /// is torchvision's key for key (<c>fc.weight</c> and <c>fc.bias</c> included), which is what
 /// the parity check against torchvision needs; image models use <see cref="ResNet"/> and their own heads.
@@ -19,7 +19,7 @@ public sealed class ResNetClassifier : Module<Tensor, Tensor>
     public ResNetClassifier(ResNetDepth depth, int classes = 1000, int inputChannels = 3) : base(depth.DisplayName())
     {
         features = new ResNet(depth, inputChannels);
-        fc = Linear(ResNet.Features, classes);
+        fc = Linear(features.FeatureCount, classes);
         // The backbone's layers are registered here under their own names, not under a
         // "features." prefix, so the keys are torchvision's ("conv1.weight", not "features.conv1.weight").
         foreach (var (name, child) in features.named_children()) register_module(name, child);

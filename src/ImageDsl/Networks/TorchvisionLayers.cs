@@ -21,19 +21,22 @@ internal static class TorchvisionLayers
     /// </summary>
     public static void Initialize(Module network)
     {
+        foreach (var (_, module) in network.named_modules()) InitializeLayer(module);
+    }
+
+    /// <summary>As <see cref="Initialize"/>, for one layer (other layer types are left as they are).</summary>
+    public static void InitializeLayer(Module module)
+    {
         using var _ = no_grad();
-        foreach (var (_, module) in network.named_modules())
+        switch (module)
         {
-            switch (module)
-            {
-                case Conv2d conv:
-                    init.kaiming_normal_(conv.weight, mode: init.FanInOut.FanOut, nonlinearity: init.NonlinearityType.ReLU);
-                    break;
-                case BatchNorm2d bn:
-                    init.ones_(bn.weight);
-                    init.zeros_(bn.bias);
-                    break;
-            }
+            case Conv2d conv:
+                init.kaiming_normal_(conv.weight, mode: init.FanInOut.FanOut, nonlinearity: init.NonlinearityType.ReLU);
+                break;
+            case BatchNorm2d bn:
+                init.ones_(bn.weight);
+                init.zeros_(bn.bias);
+                break;
         }
     }
 }

@@ -16,6 +16,8 @@ internal static class OnnxBackbones
         OnnxModules.Register<ResNet>(ResNet);
         OnnxModules.Register<BasicBlock>(BasicBlock);
         OnnxModules.Register<CoordCnn>(CoordCnn);
+        OnnxModules.Register(ResNetBottlenecks.BlockType, Bottleneck);
+        OnnxMobileBackbones.RegisterAll();
     }
 
     /// <summary>As <see cref="Networks.SmallCnn.forward"/>: three blocks, the 7x7 grid, flatten, fc, ReLU.</summary>
@@ -67,6 +69,21 @@ internal static class OnnxBackbones
     }
 
     /// <summary>
+    /// As TorchSharp's ResNet-50 bottleneck block: 1x1 conv, bn, ReLU, 3x3 conv (the stride), bn,
+    /// ReLU, 1x1 conv, bn, plus the shortcut (downsampled when it has one), ReLU.
+    /// </summary>
+    private static string Bottleneck(OnnxGraphBuilder graph, nn.Module block, string input)
+    {
+        var children = OnnxGraphBuilder.Children(block);
+        var child = Children(graph, block);
+        var y = input;
+        foreach (var name in new[] { "conv1", "bn1", "relu1", "conv2", "bn2", "relu2", "conv3", "bn3" }) y = graph.Emit(child(name), y, name);
+        var shortcut = children.TryGetValue("downsample", out var downsample) ? graph.Emit(downsample, input, "downsample") : input;
+        var sum = graph.Node("Add", [y, shortcut], graph.ShapeOf(y));
+        return graph.Node("Relu", [sum], graph.ShapeOf(sum));
+    }
+
+    /// <summary>
     /// As <see cref="Networks.CoordCnn.forward"/>: the module's own coordinate channels (its
     /// <c>coordinates</c> buffer, [1, 2, H, W]) expanded to the batch and appended to the image,
     /// its blocks, the 4x4 grid, flatten, fc, ReLU.
@@ -99,11 +116,11 @@ internal static class OnnxBackbones
         return graph.Node("Relu", [x], graph.ShapeOf(x));
     }
 
-    private static string Flatten(OnnxGraphBuilder graph, string x, string needer) =>
+    internal static string Flatten(OnnxGraphBuilder graph, string x, string needer) =>
         graph.Node("Flatten", [x], OnnxLayers.FlatShape(graph.RequireShape(x, needer)), OnnxAttribute.Int("axis", 1));
 
     /// <summary>A lookup of <paramref name="module"/>'s children that names the module and its place when one is missing.</summary>
-    private static Func<string, nn.Module> Children(OnnxGraphBuilder graph, nn.Module module)
+    internal static Func<string, nn.Module> Children(OnnxGraphBuilder graph, nn.Module module)
     {
         var children = OnnxGraphBuilder.Children(module);
         return name => children.TryGetValue(name, out var child) ? child

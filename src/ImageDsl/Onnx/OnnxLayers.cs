@@ -22,6 +22,14 @@ internal static class OnnxLayers
         OnnxModules.Register<AdaptiveAvgPool2d>(OnnxPooling.AdaptiveAvgPool2d);
         OnnxModules.Register<Linear>(Linear);
         OnnxModules.Register<Flatten>(Flatten);
+        // PyTorch's hard-swish x·relu6(x + 3)/6 and hard sigmoid relu6(x + 3)/6 are ONNX's with alpha 1/6, beta 1/2.
+        OnnxModules.Register<Hardswish>((graph, _, x) => graph.Node("HardSwish", [x], graph.ShapeOf(x)));
+        OnnxModules.Register<Hardsigmoid>((graph, _, x) => graph.Node("HardSigmoid", [x], graph.ShapeOf(x), Float("alpha", 1f / 6), Float("beta", 0.5f)));
+        OnnxModules.Register<Sigmoid>((graph, _, x) => graph.Node("Sigmoid", [x], graph.ShapeOf(x)));
+        // SiLU (swish) is x·sigmoid(x); ONNX has no operator of its own for it before opset 22.
+        OnnxModules.Register<SiLU>((graph, _, x) => graph.Node("Mul", [x, graph.Node("Sigmoid", [x], graph.ShapeOf(x))], graph.ShapeOf(x)));
+        // Stochastic depth drops residual branches only while training: the identity here.
+        OnnxModules.Register<TorchSharp.torchvision.StochasticDepth>((_, _, x) => x);
     }
 
     private static string Sequential(OnnxGraphBuilder graph, Sequential sequential, string input)

@@ -18,8 +18,10 @@ public delegate string OnnxModuleMapping<in TModule>(OnnxGraphBuilder graph, TMo
 /// type. TorchSharp has no ONNX exporter, but a network built from a spec only uses modules we
 /// know; a new backbone or layer type becomes exportable by registering a mapping for it
 /// (composite modules emit their children through <see cref="OnnxGraphBuilder.Emit"/>). Built in:
-/// Sequential, Conv2d, BatchNorm2d, ReLU, MaxPool2d, AdaptiveAvgPool2d, Linear, Dropout, Flatten,
-/// every backbone (SmallCnn, PlainCnn, ResNet-18/34 with its BasicBlock, CoordCnn).
+/// Sequential, Conv2d (grouped and depthwise too), BatchNorm2d, ReLU, Hardswish, Hardsigmoid, SiLU,
+/// Sigmoid, MaxPool2d, AdaptiveAvgPool2d, Linear, Dropout, Flatten, stochastic depth, squeeze-excitation,
+/// every backbone (SmallCnn, PlainCnn, ResNet-18/34/50 with their blocks, CoordCnn, MobileNetV3 with
+/// InvertedResidual, EfficientNet with MBConv).
 /// </summary>
 public static class OnnxModules
 {
@@ -36,6 +38,16 @@ public static class OnnxModules
     /// <param name="mapping">Writes one such module.</param>
     public static void Register<TModule>(OnnxModuleMapping<TModule> mapping) where TModule : nn.Module =>
         Mappings[typeof(TModule)] = (graph, module, input) => mapping(graph, (TModule)module, input);
+
+    /// <summary>
+    /// Registers the mapping for <paramref name="moduleType"/>, a type code cannot name (TorchSharp's
+    /// ResNet-50 bottleneck is a private class), and the types derived from it that have none of their own.
+    /// </summary>
+    internal static void Register(Type moduleType, OnnxModuleMapping<nn.Module> mapping)
+    {
+        if (!typeof(nn.Module).IsAssignableFrom(moduleType)) throw new ArgumentException($"{moduleType} is not a TorchSharp module.", nameof(moduleType));
+        Mappings[moduleType] = mapping;
+    }
 
     /// <summary>True when modules of <paramref name="moduleType"/> can be exported.</summary>
     /// <param name="moduleType">A TorchSharp module type.</param>

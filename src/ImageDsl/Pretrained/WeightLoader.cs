@@ -11,17 +11,21 @@ namespace ImageDsl.Pretrained;
 public static class WeightLoader
 {
     /// <summary>
-    /// What torchvision classifiers have and backbones do not: the final <c>fc</c> layer,
-    /// ignored when loading into a backbone so the model's own heads replace it.
+    /// What torchvision's ResNet classifiers have and their backbones do not: the final <c>fc</c>
+    /// layer, ignored when loading into a backbone so the model's own heads replace it. Each
+    /// backbone says its own (<see cref="BackboneModule.ClassifierPrefixes"/>); this is the default.
     /// </summary>
     public static IReadOnlyList<string> ClassifierPrefixes { get; } = ["fc."];
 
     /// <summary>
     /// Loads <paramref name="weights"/> into <paramref name="backbone"/>, ignoring the
-    /// classifier's <c>fc.*</c> and adapting the first convolution between 1 and 3 channels.
+    /// classifier layers it lacks (<see cref="BackboneModule.ClassifierPrefixes"/>: <c>fc.*</c> for
+    /// ResNet) and adapting the first convolution between 1 and 3 channels. Weights stored in
+    /// float16 or bfloat16, as many published checkpoints are, are widened to the network's float32
+    /// exactly (every such value is a float32 value).
     /// </summary>
     public static WeightLoadReport LoadBackbone(BackboneModule backbone, PretrainedWeights weights) =>
-        Load(backbone, weights, ClassifierPrefixes, backbone.InputConvolution);
+        Load(backbone, weights, backbone.ClassifierPrefixes, backbone.InputConvolution);
 
     /// <summary>Reads <paramref name="path"/> (.pt, .pth or .safetensors) and loads it into <paramref name="backbone"/>.</summary>
     public static WeightLoadReport LoadBackbone(BackboneModule backbone, string path)

@@ -22,6 +22,10 @@ public class BackboneSizeTests
         { "ResNet18", 32 },
         { "ResNet34", 32 },
         { "CoordCnn", 4 },
+        { "ResNet50", 32 },
+        { "MobileNetV3Small", 32 },
+        { "MobileNetV3Large", 32 },
+        { "EfficientNetB0", 32 },
     };
 
     [Fact]
@@ -64,4 +68,9 @@ public class BackboneSizeTests
     public Task The_reason_names_the_downsampling() => DiagnosticTests.AssertReports("IMGDSL0038",
         "[ImageModel([|Width = 28|], Height = 64, Backbone = Backbone.ResNet18)] public partial class Spec1 { [Labels] public Digit Digit { get; init; } }",
         "Width = 28 is smaller than the ResNet18 backbone accepts: at least 32 pixels, because it halves the image five times");
+
+    [Fact]
+    public Task The_reason_names_the_strided_blocks_of_MobileNetV3() => DiagnosticTests.AssertReports("IMGDSL0038",
+        "[ImageModel(Width = 64, [|Height = 24|], Backbone = Backbone.MobileNetV3Small)] public partial class Spec1 { [Labels] public Digit Digit { get; init; } }",
+        "Height = 24 is smaller than the MobileNetV3Small backbone accepts: at least 32 pixels, because it halves the image five times (stem convolution and four strided blocks)");
 }

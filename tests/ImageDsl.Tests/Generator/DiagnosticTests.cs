@@ -168,7 +168,7 @@ public class DiagnosticTests
         AssertReports("IMGDSL0016", $"[ImageModel] public partial class Spec1 {{ [Range(0, 1, {arguments})] public float Angle {{ get; init; }} }}", message);
 
     [Theory]
-    [InlineData("[ImageModel([|Backbone = (Backbone)7|])] public partial class Spec1 { " + DigitTarget + " }", "Backbone = 7 is not a member of 'ImageDsl.Backbone'")]
+    [InlineData("[ImageModel([|Backbone = (Backbone)77|])] public partial class Spec1 { " + DigitTarget + " }", "Backbone = 77 is not a member of 'ImageDsl.Backbone'")]
     [InlineData("[ImageModel] public partial class Spec1 { [Range(0, 1, [|Loss = (LossFunction)9|])] public float Angle { get; init; } }", "Loss = 9 is not a member of 'ImageDsl.LossFunction'")]
     public Task IMGDSL0017_unknown_enum_value(string markup, string message) => AssertReports("IMGDSL0017", markup, message);
 

@@ -94,7 +94,7 @@ public class WeightLoadingTests
         Assert.Throws<FileNotFoundException>(() => PretrainedWeights.Read(temp.File("absent.pth")));
     }
 
-    private static string Write(TemporaryDirectory temp, Format format, Dictionary<string, Tensor> state)
+    internal static string Write(TemporaryDirectory temp, Format format, Dictionary<string, Tensor> state)
     {
         if (format == Format.PyTorch)
         {

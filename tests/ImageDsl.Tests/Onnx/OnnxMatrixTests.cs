@@ -31,9 +31,28 @@ public sealed class OnnxMatrixTests(Xunit.Abstractions.ITestOutputHelper log)
         ["ResNet-34"] = (new InputSpec(32, 32, 1), Backbone.ResNet34, input => new ResNet(ResNetDepth.ResNet34, input), 2),
         // Non-square, so swapped coordinate channels would show.
         ["CoordCnn"] = (new InputSpec(20, 24, 1), Backbone.CoordCnn, input => new CoordCnn(input), 3),
+        // 40x36 ends on a 2x2 map too; every stage's first bottleneck has a projection shortcut.
+        ["ResNet-50"] = (new InputSpec(40, 36, 3), Backbone.ResNet50, input => new ResNet(ResNetDepth.ResNet50, input), 2),
+        // Odd and non-square sizes: every stride-2 depthwise convolution pads unevenly; grayscale for one.
+        ["MobileNetV3-Small"] = (new InputSpec(37, 33, 1), Backbone.MobileNetV3Small, input => TrainedScale(new MobileNetV3(MobileNetV3Size.Small, input)), 2),
+        ["MobileNetV3-Large"] = (new InputSpec(32, 45, 3), Backbone.MobileNetV3Large, input => TrainedScale(new MobileNetV3(MobileNetV3Size.Large, input)), 2),
+        ["EfficientNet-B0"] = (new InputSpec(41, 35, 3), Backbone.EfficientNetB0, input => new EfficientNet(input), 2),
     };
 
     public static TheoryData<string> BackboneNames => new(Backbones.Keys);
+
+    /// <summary>
+    /// MobileNetV3's last layer starts as torchvision's N(0, 0.01), which leaves features near 0 and
+    /// every head near its bias, where a wrong feature would hardly show; trained ones are of order
+    /// one, as this makes them (a 1/√inputs spread).
+    /// </summary>
+    private static MobileNetV3 TrainedScale(MobileNetV3 network)
+    {
+        using var _ = no_grad();
+        var linear = (Linear)network.modules().OfType<Linear>().Single();
+        linear.weight!.normal_(0, 1 / Math.Sqrt(linear.in_features));
+        return network;
+    }
 
     public static TheoryData<string> TargetNames => new(OnnxMatrix.EveryKind.Select(k => k.Target.Name));
 
@@ -54,14 +73,52 @@ public sealed class OnnxMatrixTests(Xunit.Abstractions.ITestOutputHelper log)
             "severity_ranks", "tone_ranks", "shape_scores", "is_blurred_score"],
             graph.Output.Select(o => o.Name));
         // In user units, to 1e-4 outright: probabilities on every backbone; every output on the shallow
-        // ones. Through ResNet's 18 or 34 layers float32 itself is not that exact: TorchSharp's own
-        // result is up to about 3e-4 px from the float64 one on ResNet-34's box (the log shows it), and
-        // the user-unit mapping multiplies the head's error by up to half a range; there the bound
-        // holds on the head's scale (Compare).
-        bool deep = kind is Backbone.ResNet18 or Backbone.ResNet34;
+        // ones. Through the deep ones (ResNet's 18 to 50 layers, MobileNetV3, EfficientNet) float32
+        // itself is not that exact: TorchSharp's own result is up to about 3e-4 px from the float64 one
+        // on ResNet-34's box (the log shows it), and the user-unit mapping multiplies the head's error by
+        // up to half a range; there the bound holds on the head's scale (Compare).
+        bool deep = kind is not (Backbone.SmallCnn or Backbone.PlainCnn or Backbone.CoordCnn);
         for (int t = 0; t < spec.Targets.Count; t++)
             if (!deep || spec.Targets[t] is LabelTargetSpec or BinaryTargetSpec or MultiLabelTargetSpec)
                 Assert.True(largest[t] <= OnnxMatrix.Tolerance, $"{name}, {spec.Targets[t].Name}: ONNX Runtime differs from TorchSharp by {largest[t]:E2} in user units");
+    }
+
+    /// <summary>
+    /// Each layer of the torchvision backbones becomes its ONNX operator, one for one: hard-swish and
+    /// hard sigmoid their own, SiLU a Sigmoid and a Mul, every depthwise convolution a Conv with one
+    /// group per channel, each squeeze-excitation and residual sum a Mul or Add.
+    /// </summary>
+    [Theory]
+    [InlineData("MobileNetV3-Small", 9, 0)]
+    [InlineData("MobileNetV3-Large", 8, 0)]
+    [InlineData("EfficientNet-B0", 16, 16)]
+    [InlineData("ResNet-50", 0, 0)]
+    public void Torchvision_layers_map_to_their_onnx_operators(string name, int squeezeExcitations, int stochasticDepths)
+    {
+        var (input, kind, create, _) = Backbones[name];
+        var (spec, statistics) = OnnxMatrix.Spec("Ops" + name.Replace("-", ""), input, kind, OnnxMatrix.EveryKind.Take(1));
+        using var network = OnnxMatrix.Network(spec, () => create(input), OnnxMatrix.Normalization(input.Channels), seed: 13);
+        using var folder = new TemporaryDirectory();
+        OnnxExporter.Export(folder.File("ops.onnx"), spec, OnnxMatrix.Normalization(input.Channels), network, statistics);
+        // The backbone's nodes only (named under its module path), not the input's normalization or the head's.
+        var nodes = ModelProto.Parser.ParseFrom(File.ReadAllBytes(folder.File("ops.onnx"))).Graph.Node.Where(n => n.Name.StartsWith("backbone/", StringComparison.Ordinal)).ToList();
+        int Count(string op) => nodes.Count(n => n.OpType == op);
+        var modules = network.modules().ToList();
+
+        Assert.Equal(modules.Count(m => m is Hardswish), Count("HardSwish"));
+        Assert.Equal(squeezeExcitations, modules.Count(m => m.GetType().Name == "SqueezeExcitation"));
+        Assert.Equal(modules.Count(m => m is Hardsigmoid), Count("HardSigmoid"));
+        Assert.Equal(modules.Count(m => m is SiLU) + modules.Count(m => m is Sigmoid), Count("Sigmoid"));
+        Assert.Equal(stochasticDepths, modules.Count(m => m.GetType().Name == "StochasticDepth"));
+        int residuals = modules.Count(m => m is InvertedResidual { HasResidual: true } or MBConv { HasResidual: true })
+            + modules.Count(m => m.GetType().Name == "Bottleneck");
+        Assert.Equal(residuals, Count("Add"));
+        Assert.Equal(modules.Count(m => m is SiLU) + squeezeExcitations, Count("Mul"));
+        var convs = modules.OfType<Conv2d>().ToList();
+        var depthwise = convs.Count(c => c.groups > 1 && c.groups == c.in_channels && c.groups == c.out_channels);
+        Assert.Equal(depthwise, nodes.Count(n => n.OpType == "Conv" && n.Attribute.Single(a => a.Name == "group").I > 1));
+        Assert.Equal(convs.Count, Count("Conv"));
+        Assert.Equal(kind == Backbone.ResNet50, depthwise == 0);
     }
 
     [Theory]
