@@ -56,6 +56,7 @@ public sealed class ImageModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InputSmallerThanBackbone,
         DiagnosticDescriptors.BackboneShapeNotSupported,
         DiagnosticDescriptors.InvalidBackboneShape,
+        DiagnosticDescriptors.InvalidOrdinalRanks,
     ];
 
     /// <inheritdoc />

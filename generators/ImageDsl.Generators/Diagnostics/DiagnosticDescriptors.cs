@@ -213,7 +213,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor IncompatibleLoss = new(
         id: "IMGDSL0020",
         title: "Loss does not fit the target kind",
-        messageFormat: "Loss = LossFunction.{0} does not fit '{1}', a {2} target; use {3}",
+        messageFormat: "Loss = LossFunction.{0} does not fit '{1}', {2} target; use {3}",
         category: TrainingCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -223,7 +223,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InapplicableMetric = new(
         id: "IMGDSL0021",
         title: "Metric does not apply to the target kind",
-        messageFormat: "Metric.{0} does not apply to '{1}', a {2} target; it can headline {3}",
+        messageFormat: "Metric.{0} does not apply to '{1}', {2} target; it can headline {3}",
         category: MetricsCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -421,12 +421,12 @@ internal static class DiagnosticDescriptors
         helpLinkUri: HelpLink + "imgdsl0040");
 
     public static readonly DiagnosticDescriptor InvalidOrdinalRanks = new(
-        id: "IMGDSL0045",
+        id: "IMGDSL0041",
         title: "Invalid ordinal ranks",
         messageFormat: "{0} is not a valid ordinal target: {1}",
         category: TargetsCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "An ordinal target has 2 to 100 ranks: an enum's members, lowest first ([Ordinal]), or the whole numbers of an int property from first to last ([Ordinal(first, last)], last above first).",
-        helpLinkUri: HelpLink + "imgdsl0045");
+        helpLinkUri: HelpLink + "imgdsl0041");
 }

@@ -11,7 +11,7 @@ internal sealed partial class SpecParser
     /// <summary>More ranks than this is a regression in disguise (and a wide confusion matrix).</summary>
     private const int MaxOrdinalRanks = 100;
 
-    /// <summary>An <c>[Ordinal]</c> property: an enum's members, or an <c>int</c>'s numbers from first to last (rule IMGDSL0045).</summary>
+    /// <summary>An <c>[Ordinal]</c> property: an enum's members, or an <c>int</c>'s numbers from first to last (rule IMGDSL0041).</summary>
     private OrdinalTargetModel? OrdinalTarget(IPropertySymbol property, AttributeReader arguments)
     {
         var typeLocation = PropertyTypeLocation(property);

@@ -135,6 +135,8 @@ internal sealed partial class SpecParser
     private (string Column, double LossWeight, EquatableArray<string> Metrics, string Loss) Common(
         AttributeReader arguments, IPropertySymbol property, string kindLabel, TargetKind kind)
     {
+        // "a range target", "an ordinal target".
+        kindLabel = ("aeiou".IndexOf(kindLabel[0]) >= 0 ? "an " : "a ") + kindLabel;
         var losses = kind.Losses.Select(l => l.ToString()).ToArray();
         var metrics = kind.Metrics.Select(m => m.ToString()).ToArray();
         var column = Column(arguments, property);

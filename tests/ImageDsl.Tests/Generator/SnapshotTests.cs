@@ -42,6 +42,7 @@ public class SnapshotTests
                 "Demo.Augmented.PetLocator.g.cs",
                 "Demo.Compass.CompassReader.g.cs",
                 "Demo.DigitClassifier.g.cs",
+                "Demo.Grading.DamageGrader.g.cs",
                 "Demo.Inspection.DefectDetector.g.cs",
                 "Demo.Locator.DigitLocator.g.cs",
                 "Demo.Nesting.Feature.Specs.LidCheck.g.cs",

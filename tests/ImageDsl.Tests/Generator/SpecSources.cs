@@ -307,8 +307,57 @@ internal static class SpecSources
         }
         """;
 
+    /// <summary>Ordinal targets from an enum and an integer range, beside hinge-trained labels and a yes/no.</summary>
+    public const string OrdinalAndHinge = """
+        using ImageDsl;
+
+        namespace Demo.Grading;
+
+        /// <summary>How bad the damage is, least first.</summary>
+        public enum Severity
+        {
+            /// <summary>No damage.</summary>
+            None = 0,
+            /// <summary>Cosmetic.</summary>
+            Minor = 1,
+            /// <summary>Needs a repair.</summary>
+            Major = 2,
+            /// <summary>Beyond repair.</summary>
+            Total = 3,
+        }
+
+        /// <summary>A part.</summary>
+        public enum Part
+        {
+            /// <summary>The hood.</summary>
+            Hood,
+            /// <summary>A door.</summary>
+            Door,
+            /// <summary>A wheel.</summary>
+            Wheel,
+        }
+
+        /// <summary>Grades a photo.</summary>
+        [ImageModel(Width = 32, Height = 32, Channels = 3)]
+        public partial class DamageGrader
+        {
+            /// <summary>The damage.</summary>
+            [Ordinal] public Severity Damage { get; init; }
+
+            /// <summary>A grade from 1 to 5.</summary>
+            [Ordinal(1, 5, Metrics = Metric.QuadraticKappa)] public int Grade { get; init; }
+
+            /// <summary>Which part, scored with categorical hinge.</summary>
+            [Labels(Loss = LossFunction.CategoricalHinge)] public Part Part { get; init; }
+
+            /// <summary>Repairable, scored with hinge.</summary>
+            [Labels(Loss = LossFunction.Hinge)] public bool Repairable { get; init; }
+        }
+        """;
+
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
+        [nameof(OrdinalAndHinge)] = OrdinalAndHinge,
         [nameof(SingleLabel)] = SingleLabel,
         [nameof(SingleRange)] = SingleRange,
         [nameof(Mixed)] = Mixed,

@@ -10,6 +10,7 @@ public class TargetDiagnosticTests
         public readonly record struct Point(float X, float Y);
         public readonly record struct Quad(float A, float B, float C, float D);
         public sealed class Locked { public float A { get; } public float B { get; } }
+        public enum Lonely { Only }
 
         """;
 
@@ -21,7 +22,34 @@ public class TargetDiagnosticTests
     [InlineData("[Range(0, 90, [|Loss = LossFunction.CrossEntropy|])] public float Angle { get; init; }", "does not fit 'Angle', a range target")]
     [InlineData("[Labels([|Loss = LossFunction.MeanSquaredError|])] public bool IsDefect { get; init; }", "a binary target; use LossFunction.BinaryCrossEntropy")]
     [InlineData("[Box([|Loss = LossFunction.CrossEntropy|])] public Quad Box { get; init; }", "a box target")]
+    [InlineData("[Range(0, 90, [|Loss = LossFunction.Hinge|])] public float Angle { get; init; }", "does not fit 'Angle', a range target")]
+    [InlineData("[Labels([|Loss = LossFunction.CategoricalHinge|])] public Tags Tags { get; init; }", "does not fit 'Tags', a multi-label target; use LossFunction.BinaryCrossEntropy")]
+    [InlineData("[Vector([|Loss = LossFunction.CategoricalHinge|])] public Point P { get; init; }", "a vector target")]
+    [InlineData("[Labels([|Loss = LossFunction.CategoricalHinge|])] public bool IsDefect { get; init; }", "a binary target; use LossFunction.BinaryCrossEntropy or LossFunction.Hinge")]
+    [InlineData("[Ordinal(1, 5, [|Loss = LossFunction.CrossEntropy|])] public int Grade { get; init; }", "does not fit 'Grade', an ordinal target; use LossFunction.BinaryCrossEntropy")]
     public Task IMGDSL0020_loss_does_not_fit(string target, string message) => Reports("IMGDSL0020", target, message);
+
+    [Theory]
+    [InlineData("[Labels([|Threshold = 0.7|], Loss = LossFunction.Hinge)] public bool IsDefect { get; init; }", "it is trained with hinge")]
+    [InlineData("[Labels([|LabelSmoothing = 0.1|], Loss = LossFunction.CategoricalHinge)] public Digit Digit { get; init; }", "no label smoothing")]
+    [InlineData("[[|Ordinal(1, 3)|]] public Digit Digit { get; init; }", "an enum target's ranks are its members")]
+    public Task IMGDSL0032_hinge_and_ordinal_options_that_do_not_apply(string target, string message) => Reports("IMGDSL0032", target, message);
+
+    [Theory]
+    [InlineData("[[|Ordinal|]] public int Grade { get; init; }", "an int target declares its ranks: [Ordinal(first, last)]")]
+    [InlineData("[[|Ordinal(5, 1)|]] public int Grade { get; init; }", "ranks 5 to 1: the last must be above the first")]
+    [InlineData("[[|Ordinal(0, 100)|]] public int Grade { get; init; }", "at most 100 ranks")]
+    [InlineData("[Ordinal] public [|Lonely|] Rank { get; init; }", "has 1 member(s); an ordinal target has 2 to 100 ranks")]
+    public Task IMGDSL0041_invalid_ordinal_ranks(string target, string message) => Reports("IMGDSL0041", target, message);
+
+    [Theory]
+    [InlineData("[Ordinal(1, 5)] public [|float|] Grade { get; init; }", "'Grade' has type 'float'")]
+    [InlineData("[Ordinal] public [|string|] Grade { get; init; } = \"\";", "an enum (its members are the ranks) or an int")]
+    public Task IMGDSL0004_ordinal_needs_an_enum_or_an_int(string target, string message) => Reports("IMGDSL0004", target, message);
+
+    [Fact]
+    public Task IMGDSL0021_ordinal_metrics() =>
+        Reports("IMGDSL0021", "[Ordinal(1, 5, [|Metrics = Metric.RocAuc|])] public int Grade { get; init; }", "Metric.RocAuc does not apply to 'Grade', an ordinal target");
 
     [Theory]
     [InlineData("[Range(0, 100, [|Metrics = Metric.Accuracy|])] public float Age { get; init; }", "Metric.Accuracy does not apply to 'Age', a range target")]

@@ -35,7 +35,7 @@ public class TargetSpecTests
         Assert.Null(vector.TryEncode("1;2;30;40", buffer));
         Assert.Equal([1f, 2f, 30f, 40f], buffer);
         Assert.Contains("needs 4 (X, Y, W, H)", vector.TryEncode("1;2", buffer));
-        Assert.Contains("outside Box's declared range [0, 64]", vector.TryEncode("1;2;3;70", buffer));
+        Assert.Contains("70 is outside Box.H's declared range [0, 64]", vector.TryEncode("1;2;3;70", buffer));
     }
 
     [Theory]
