@@ -15,3 +15,13 @@ public partial class DigitClassifier
     /// <summary>The digit.</summary>
     [Labels] public Digit Digit { get; init; }
 }
+
+/// <summary>The same digits, the same network and augmentation, trained with categorical hinge instead of cross-entropy.</summary>
+/// <remarks>Its per-label values are raw scores, not probabilities: the prediction is the highest.</remarks>
+[ImageModel(Width = 28, Height = 28, Channels = 1, Backbone = Backbone.CoordCnn)]
+[Augment(Shift = 2, Rotation = 10, Scale = 0.1)]
+public partial class DigitClassifierHinge
+{
+    /// <summary>The digit.</summary>
+    [Labels(Loss = LossFunction.CategoricalHinge)] public Digit Digit { get; init; }
+}

@@ -7,8 +7,8 @@ namespace ImageDsl.Examples;
 // never touches brightness or contrast.
 
 /// <summary>The tone as an ordinal target: five ordered ranks, a rank-consistent (CORAL) head.</summary>
-[ImageModel(Width = 64, Height = 64, Channels = 3, Backbone = Backbone.PlainCnn, BackboneBlocks = 4, BackboneWidth = 16)]
-[Augment(FlipHorizontal = true, Shift = 4, Scale = 0.1)]
+[ImageModel(Width = 32, Height = 32, Channels = 3, Backbone = Backbone.PlainCnn, BackboneBlocks = 3, BackboneWidth = 16)]
+[Augment(FlipHorizontal = true, Shift = 2, Scale = 0.1)]
 public partial class SkinToneOrdinal
 {
     /// <summary>Fitzpatrick type, 1 (light) to 5 (dark).</summary>
@@ -16,8 +16,8 @@ public partial class SkinToneOrdinal
 }
 
 /// <summary>The tone as a bounded regression, rounded to the nearest tone when compared.</summary>
-[ImageModel(Width = 64, Height = 64, Channels = 3, Backbone = Backbone.PlainCnn, BackboneBlocks = 4, BackboneWidth = 16)]
-[Augment(FlipHorizontal = true, Shift = 4, Scale = 0.1)]
+[ImageModel(Width = 32, Height = 32, Channels = 3, Backbone = Backbone.PlainCnn, BackboneBlocks = 3, BackboneWidth = 16)]
+[Augment(FlipHorizontal = true, Shift = 2, Scale = 0.1)]
 public partial class SkinToneRegression
 {
     /// <summary>Fitzpatrick type, 1 (light) to 5 (dark).</summary>
@@ -25,8 +25,8 @@ public partial class SkinToneRegression
 }
 
 /// <summary>The tone as five unordered classes.</summary>
-[ImageModel(Width = 64, Height = 64, Channels = 3, Backbone = Backbone.PlainCnn, BackboneBlocks = 4, BackboneWidth = 16)]
-[Augment(FlipHorizontal = true, Shift = 4, Scale = 0.1)]
+[ImageModel(Width = 32, Height = 32, Channels = 3, Backbone = Backbone.PlainCnn, BackboneBlocks = 3, BackboneWidth = 16)]
+[Augment(FlipHorizontal = true, Shift = 2, Scale = 0.1)]
 public partial class SkinToneClasses
 {
     /// <summary>Fitzpatrick type, 1 (light) to 5 (dark).</summary>
