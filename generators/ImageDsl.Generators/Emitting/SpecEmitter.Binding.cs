@@ -22,7 +22,7 @@ internal static partial class SpecEmitter
         var columns = Columns(spec);
         w.WriteLine($"/// <summary>Reads {spec.Name}'s targets from CSV rows{(HasFolderLabels(spec) ? " and label folders" : "")} and encodes them for training, without reflection.</summary>");
         w.WriteLine(GeneratedCode);
-        w.WriteLine($"public sealed class {GeneratedNames.Binding} : {TypeNames.LabelBinding}<{spec.FullyQualifiedName}>");
+        w.WriteLine($"{spec.ExposedAccessibility} sealed class {GeneratedNames.Binding} : {TypeNames.LabelBinding}<{spec.FullyQualifiedName}>");
         w.OpenBlock();
         w.WriteLines($$"""
             private static readonly string[] ColumnArray = {{StringArray(columns)}};

@@ -12,7 +12,7 @@ internal static partial class SpecEmitter
         var losses = GeneratedNames.LossFields(spec.Targets.Select(t => t.Name).ToList());
         w.WriteLine($"/// <summary>A trainable {spec.Name} model: train, evaluate, predict, save and load.</summary>");
         w.WriteLine(GeneratedCode);
-        w.WriteLine($"public sealed class {GeneratedNames.Model} : {TypeNames.ImageModel}<{spec.FullyQualifiedName}, {GeneratedNames.Prediction}>");
+        w.WriteLine($"{spec.ExposedAccessibility} sealed class {GeneratedNames.Model} : {TypeNames.ImageModel}<{spec.FullyQualifiedName}, {GeneratedNames.Prediction}>");
         w.OpenBlock();
         for (int i = 0; i < losses.Count; i++)
             w.WriteLine($"private static readonly {TypeNames.TargetLoss} {losses[i]} = {TypeNames.TargetLoss}.For({SpecProperty(spec)}, {Literals.Int(i)});");

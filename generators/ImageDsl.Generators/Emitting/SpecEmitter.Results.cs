@@ -52,7 +52,7 @@ internal static partial class SpecEmitter
             }
         }
         w.WriteLine(GeneratedCode);
-        w.WriteLine($"public sealed record {GeneratedNames.Prediction}(");
+        w.WriteLine($"{spec.ExposedAccessibility} sealed record {GeneratedNames.Prediction}(");
         w.Indent();
         for (int i = 0; i < parameters.Count; i++)
             w.WriteLine(parameters[i] + (i < parameters.Count - 1 ? "," : ");"));

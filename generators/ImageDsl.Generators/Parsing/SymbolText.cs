@@ -18,11 +18,22 @@ internal static class SymbolText
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
 
+    private static readonly SymbolDisplayFormat MemberFormat = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        memberOptions: SymbolDisplayMemberOptions.IncludeContainingType | SymbolDisplayMemberOptions.IncludeParameters,
+        parameterOptions: SymbolDisplayParameterOptions.IncludeType,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
     /// <summary><c>global::Demo.Digit</c>, with keywords escaped.</summary>
     public static string FullyQualified(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
     /// <summary><c>Demo.Outer.Digit</c>, as people read it (messages, the spec's run-time name).</summary>
     public static string Display(ISymbol symbol) => symbol.ToDisplayString(DisplayFormat);
+
+    /// <summary>A type or member with what contains it, as people read it: <c>Demo.Point.X</c>, <c>Demo.Point.Point(float, float)</c>.</summary>
+    public static string Member(ISymbol symbol) => symbol.ToDisplayString(MemberFormat);
 
     /// <summary>A type as C# shows it in messages (<c>int?</c>, <c>string</c>).</summary>
     public static string Minimal(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
@@ -50,6 +61,11 @@ internal static class SymbolText
         byte b => b,
         _ => null,
     };
+
+    /// <summary>A member as a doc comment's <c>cref</c> writes it: <c>global::Demo.Base{T}.Name</c>.</summary>
+    public static string Cref(ISymbol member) =>
+        member.ContainingType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace('<', '{').Replace('>', '}') +
+        "." + Identifier(member.Name);
 
     /// <summary>An identifier safe to write into C#: <c>@class</c> for the keyword <c>class</c>.</summary>
     public static string Identifier(string name) =>
