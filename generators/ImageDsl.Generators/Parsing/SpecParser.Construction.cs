@@ -70,5 +70,5 @@ internal sealed partial class SpecParser
     }
 
     private static bool SetsRequiredMembers(IMethodSymbol constructor) =>
-        constructor.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute");
+        constructor.GetAttributes().Any(a => SymbolText.IsType(a.AttributeClass, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"));
 }

@@ -50,7 +50,7 @@ internal sealed partial class SpecParser
     }
 
     private static bool IsFlags(INamedTypeSymbol enumType) =>
-        enumType.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == TypeNames.FlagsAttributeMetadataName);
+        enumType.GetAttributes().Any(a => SymbolText.IsType(a.AttributeClass, TypeNames.FlagsAttributeMetadataName));
 
     /// <summary>The enum element of a set type the binding can fill with a <c>HashSet</c>; null for anything else.</summary>
     private static INamedTypeSymbol? SetElement(ITypeSymbol type) =>

@@ -95,7 +95,7 @@ internal sealed partial class SpecParser
 
     private static bool IsGenerated(ISymbol member) =>
         member.GetAttributes().Any(a =>
-            a.AttributeClass?.ToDisplayString() == TypeNames.GeneratedCodeAttributeMetadataName &&
+            SymbolText.IsType(a.AttributeClass, TypeNames.GeneratedCodeAttributeMetadataName) &&
             a.ConstructorArguments.Length > 0 &&
             a.ConstructorArguments[0].Value is string tool &&
             tool == GeneratorInfo.ToolName);

@@ -27,8 +27,8 @@ internal sealed partial class SpecParser
     {
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            obsoleteContext |= current.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ObsoleteAttribute);
-            experimentalContext |= current.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ExperimentalAttribute);
+            obsoleteContext |= current.GetAttributes().Any(a => SymbolText.IsType(a.AttributeClass, ObsoleteAttribute));
+            experimentalContext |= current.GetAttributes().Any(a => SymbolText.IsType(a.AttributeClass, ExperimentalAttribute));
         }
     }
 
@@ -71,15 +71,15 @@ internal sealed partial class SpecParser
     {
         foreach (var attribute in symbol.GetAttributes())
         {
-            switch (attribute.AttributeClass?.ToDisplayString())
+            if (!obsoleteContext && SymbolText.IsType(attribute.AttributeClass, ObsoleteAttribute))
             {
-                case ObsoleteAttribute when !obsoleteContext:
-                    if (IsError(attribute)) return symbol;
-                    suppressedWarnings.Add(ObsoleteId(attribute));
-                    break;
-                case ExperimentalAttribute when !experimentalContext:
-                    if (attribute.ConstructorArguments is [{ Value: string id }] && id.Length > 0) suppressedWarnings.Add(id);
-                    break;
+                if (IsError(attribute)) return symbol;
+                suppressedWarnings.Add(ObsoleteId(attribute));
+            }
+            else if (!experimentalContext && SymbolText.IsType(attribute.AttributeClass, ExperimentalAttribute) &&
+                     attribute.ConstructorArguments is [{ Value: string id }] && id.Length > 0)
+            {
+                suppressedWarnings.Add(id);
             }
         }
         return null;
@@ -95,10 +95,10 @@ internal sealed partial class SpecParser
     }
 
     private static bool IsObsolete(ISymbol symbol) =>
-        symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ObsoleteAttribute);
+        symbol.GetAttributes().Any(a => SymbolText.IsType(a.AttributeClass, ObsoleteAttribute));
 
     private static AttributeData? ObsoleteError(ISymbol symbol) =>
-        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ObsoleteAttribute && IsError(a));
+        symbol.GetAttributes().FirstOrDefault(a => SymbolText.IsType(a.AttributeClass, ObsoleteAttribute) && IsError(a));
 
     private static bool IsError(AttributeData obsolete) =>
         obsolete.ConstructorArguments is [_, { Value: true }];

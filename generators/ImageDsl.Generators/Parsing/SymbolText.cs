@@ -67,6 +67,29 @@ internal static class SymbolText
         member.ContainingType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace('<', '{').Replace('>', '}') +
         "." + Identifier(member.Name);
 
+    /// <summary>
+    /// True when <paramref name="type"/> is the top-level type <paramref name="fullName"/>
+    /// (<c>System.ObsoleteAttribute</c>), compared name by name: the parser asks this of many
+    /// attributes, and building each one's display string would cost more than the rest of a check.
+    /// </summary>
+    public static bool IsType(ITypeSymbol? type, string fullName)
+    {
+        if (type is null || type.ContainingType is not null) return false;
+        int end = fullName.Length;
+        ISymbol current = type;
+        while (true)
+        {
+            var name = current.Name;
+            int start = end - name.Length;
+            if (start < 0 || string.CompareOrdinal(fullName, start, name, 0, name.Length) != 0) return false;
+            var container = current.ContainingNamespace;
+            if (container is null || container.IsGlobalNamespace) return start == 0;
+            if (start == 0 || fullName[start - 1] != '.') return false;
+            end = start - 1;
+            current = container;
+        }
+    }
+
     /// <summary>An identifier safe to write into C#: <c>@class</c> for the keyword <c>class</c>.</summary>
     public static string Identifier(string name) =>
         SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
