@@ -20,6 +20,12 @@ internal static class GeneratedNames
     public const string OnnxPredictor = "OnnxPredictor";
     public const string Augmentation = "Augmentation";
 
+    /// <summary>The types the generator declares in the spec class: a type written there with one of these names means the generated one.</summary>
+    public static readonly IReadOnlyCollection<string> NestedTypes = new HashSet<string>
+    {
+        Model, Network, Prediction, Evaluation, Binding, OnnxPredictor,
+    };
+
     /// <summary>Public list of a label target's labels, declared in the spec class.</summary>
     public static string Labels(string target) => target + "Labels";
 

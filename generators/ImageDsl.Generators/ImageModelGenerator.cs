@@ -22,6 +22,9 @@ public sealed class ImageModelGenerator : IIncrementalGenerator
 
         /// <summary>The valid models only: what is emitted.</summary>
         public const string ValidSpecs = "ImageDsl.ValidSpecs";
+
+        /// <summary>Each valid model with its hint name, unique among all of them.</summary>
+        public const string Files = "ImageDsl.Files";
     }
 
     /// <inheritdoc />
@@ -37,7 +40,14 @@ public sealed class ImageModelGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec!)
             .WithTrackingName(TrackingNames.ValidSpecs);
 
-        context.RegisterSourceOutput(specs, static (output, spec) => output.AddSource(spec.HintName, SpecEmitter.Emit(spec)));
+        // The names are made unique over all specs at once; an edit inside one spec still
+        // changes only its own file (the files are compared one by one).
+        var files = specs
+            .Collect()
+            .SelectMany(static (all, _) => HintNames.Assign(all))
+            .WithTrackingName(TrackingNames.Files);
+
+        context.RegisterSourceOutput(files, static (output, file) => output.AddSource(file.HintName, SpecEmitter.Emit(file.Spec)));
     }
 
     private static SpecModel? Parse(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellation) =>

@@ -56,6 +56,8 @@ public sealed class ImageModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InputSmallerThanBackbone,
         DiagnosticDescriptors.BackboneShapeNotSupported,
         DiagnosticDescriptors.InvalidBackboneShape,
+        DiagnosticDescriptors.VectorMemberNotANumber,
+        DiagnosticDescriptors.ObsoleteUse,
         DiagnosticDescriptors.InvalidOrdinalRanks,
     ];
 

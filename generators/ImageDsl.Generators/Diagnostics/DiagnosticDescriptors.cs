@@ -191,11 +191,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NameConflict = new(
         id: "IMGDSL0018",
         title: "Name conflicts with generated code",
-        messageFormat: "The name '{0}' conflicts with the generated '{1}'; rename it",
+        messageFormat: "The name '{0}' conflicts with the generated '{1}'; {2}",
         category: NamingCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "The spec class may not be named like a member the generator adds to it, and the targets' names become members of the generated Prediction and Evaluation types, where they may not collide with each other or with those types' own members.",
+        description: "The spec class may not be named like a member the generator adds to it; the targets' names become members of the generated Prediction and Evaluation types, where they may not collide with each other or with those types' own members; and a target's type written inside the spec class may not start with the name of a type the generator adds there (Model, Network, Prediction, Evaluation, Binding, OnnxPredictor), which would then mean the generated type.",
         helpLinkUri: HelpLink + "imgdsl0018");
 
     public static readonly DiagnosticDescriptor EmptyColumn = new(
@@ -420,13 +420,32 @@ internal static class DiagnosticDescriptors
         description: "A PlainCnn has 1 to 6 blocks (each halves the image), a first block 4 to 256 channels wide (each further block doubles it), and either global average pooling or a grid of 1 to 8 cells a side.",
         helpLinkUri: HelpLink + "imgdsl0040");
 
-    public static readonly DiagnosticDescriptor InvalidOrdinalRanks = new(
+    public static readonly DiagnosticDescriptor VectorMemberNotANumber = new(
         id: "IMGDSL0041",
+        title: "Vector member is not a number",
+        messageFormat: "'{0}' has type '{1}', whose {2} member '{3}' is not float or double, but every field and settable property of a [{4}] type is one of its numbers",
+        category: TargetsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generated binding reads a vector or box from its float and double members and builds it from them; a field or settable property of another type (an int id, a string name) would silently stay at its default in every sample and prediction, so it is refused instead. Make it get-only (computed), or keep it out of the vector type.",
+        helpLinkUri: HelpLink + "imgdsl0041");
+
+    public static readonly DiagnosticDescriptor ObsoleteUse = new(
+        id: "IMGDSL0042",
+        title: "Generated code would use a member that is obsolete as an error",
+        messageFormat: "'{0}' is marked [Obsolete] as an error{1}, but the generated code must use it to {2}",
+        category: TargetsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generated model reads and sets every target, creates the spec class and each vector, and names each target's type; none of these can be marked [Obsolete(..., error: true)] (unless the spec class itself is obsolete). A label enum member that is obsolete as an error is simply not a label; obsolete warnings and [Experimental] APIs that the spec uses are disabled in the generated file, since the user chose them.",
+        helpLinkUri: HelpLink + "imgdsl0042");
+    public static readonly DiagnosticDescriptor InvalidOrdinalRanks = new(
+        id: "IMGDSL0043",
         title: "Invalid ordinal ranks",
         messageFormat: "{0} is not a valid ordinal target: {1}",
         category: TargetsCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "An ordinal target has 2 to 100 ranks: an enum's members, lowest first ([Ordinal]), or the whole numbers of an int property from first to last ([Ordinal(first, last)], last above first).",
-        helpLinkUri: HelpLink + "imgdsl0041");
+        helpLinkUri: HelpLink + "imgdsl0043");
 }

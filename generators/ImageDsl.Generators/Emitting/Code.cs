@@ -28,7 +28,7 @@ internal static class Code
     /// The spec-class array of a target's labels (or ranks) in output order, and the public list
     /// over it: what predictions index into and what users enumerate.
     /// </summary>
-    public static void WriteLabelMembers(SourceWriter w, string type, IEnumerable<string> values, string arrayName, string listName, string what, string target)
+    public static void WriteLabelMembers(SourceWriter w, string type, IEnumerable<string> values, string arrayName, string listName, string what, TargetModel target)
     {
         w.WriteLine(GeneratedCode);
         w.WriteLine($"private static readonly {type}[] {arrayName} = new {type}[]");
@@ -36,9 +36,9 @@ internal static class Code
         foreach (var value in values) w.WriteLine(value + ",");
         w.CloseBlock(";");
         w.WriteLine();
-        w.WriteLine($"/// <summary>The {what} of <see cref=\"{Id(target)}\"/>, in the order of the network's outputs.</summary>");
+        w.WriteLine($"/// <summary>The {what} of <see cref=\"{target.Cref}\"/>, in the order of the network's outputs.</summary>");
         w.WriteLine(GeneratedCode);
-        w.WriteLine($"public static {TypeNames.IReadOnlyList}<{type}> {listName} => {arrayName};");
+        w.WriteLine($"{target.TypeAccessibility} static {TypeNames.IReadOnlyList}<{type}> {listName} => {arrayName};");
         w.WriteLine();
     }
 }

@@ -15,7 +15,7 @@ internal static partial class SpecEmitter
     {
         w.WriteLine($"/// <summary>Converts {spec.Name}'s targets between the spec class and the encoded floats the runtime reads and trains on, without reflection.</summary>");
         w.WriteLine(GeneratedCode);
-        w.WriteLine($"public sealed class {GeneratedNames.Binding} : {TypeNames.LabelBinding}<{spec.FullyQualifiedName}>");
+        w.WriteLine($"{spec.ExposedAccessibility} sealed class {GeneratedNames.Binding} : {TypeNames.LabelBinding}<{spec.FullyQualifiedName}>");
         w.OpenBlock();
         w.WriteLines($$"""
             private {{GeneratedNames.Binding}}() : base({{SpecProperty(spec)}}) { }

@@ -11,7 +11,7 @@ internal static partial class SpecEmitter
     {
         w.WriteLine($"/// <summary>A trainable {spec.Name} model: train, evaluate, predict, save and load.</summary>");
         w.WriteLine(GeneratedCode);
-        w.WriteLine($"public sealed class {GeneratedNames.Model} : {TypeNames.ImageModel}<{spec.FullyQualifiedName}, {GeneratedNames.Prediction}>");
+        w.WriteLine($"{spec.ExposedAccessibility} sealed class {GeneratedNames.Model} : {TypeNames.ImageModel}<{spec.FullyQualifiedName}, {GeneratedNames.Prediction}>");
         w.OpenBlock();
         w.WriteLines($$"""
             private {{GeneratedNames.Model}}() : base({{SpecProperty(spec)}}, new {{GeneratedNames.Network}}(), {{spec.FullyQualifiedName}}.{{GeneratedNames.Augmentation}}) { }

@@ -14,7 +14,7 @@ internal static partial class SpecEmitter
         w.WriteLines($$"""
             /// <summary>Predicts with a {{spec.Name}} model exported by ExportOnnx, in ONNX Runtime and without TorchSharp: the same typed predictions as <see cref="{{GeneratedNames.Model}}"/>.</summary>
             {{GeneratedCode}}
-            public sealed class {{name}} : {{TypeNames.OnnxImagePredictor}}<{{GeneratedNames.Prediction}}>
+            {{spec.ExposedAccessibility}} sealed class {{name}} : {{TypeNames.OnnxImagePredictor}}<{{GeneratedNames.Prediction}}>
             {
                 private {{name}}(string path) : base({{SpecProperty(spec)}}, path) { }
 

@@ -17,7 +17,7 @@ internal static partial class SpecEmitter
         w.WriteLine("/// <summary>What the model predicts for one image.</summary>");
         foreach (var (name, doc, _) in parameters) w.WriteLine($"/// <param name=\"{name}\">{doc}</param>");
         w.WriteLine(GeneratedCode);
-        w.WriteLine($"public sealed record {GeneratedNames.Prediction}(");
+        w.WriteLine($"{spec.ExposedAccessibility} sealed record {GeneratedNames.Prediction}(");
         w.Indent();
         for (int i = 0; i < parameters.Count; i++)
             w.WriteLine(parameters[i].Declaration + (i < parameters.Count - 1 ? "," : ")"));

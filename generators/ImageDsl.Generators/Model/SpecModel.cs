@@ -25,6 +25,15 @@ namespace ImageDsl.Generators.Model;
 /// <param name="Targets">The targets, in declaration order.</param>
 /// <param name="Construction">How the generated binding creates an instance: with an object initializer, or a constructor.</param>
 /// <param name="Augmentation">What <c>[Augment]</c> declares, or null when the spec has no <c>[Augment]</c>.</param>
+/// <param name="ExposedAccessibility">
+/// <c>public</c>, <c>internal</c> or <c>private</c>: how accessible the generated types that expose the
+/// targets' types (<c>Prediction</c>, <c>Model</c>, <c>Binding</c>, <c>OnnxPredictor</c>) may be, so no
+/// target type is less accessible than a member showing it.
+/// </param>
+/// <param name="SuppressedWarnings">
+/// The diagnostic IDs the generated file disables: obsolete and experimental types and members
+/// the spec's targets use, which the user already chose to use; sorted.
+/// </param>
 internal sealed record SpecModel(
     string Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
@@ -41,8 +50,20 @@ internal sealed record SpecModel(
     int BackboneGrid,
     EquatableArray<TargetModel> Targets,
     ConstructionModel Construction,
-    AugmentationModel? Augmentation)
+    AugmentationModel? Augmentation,
+    string ExposedAccessibility,
+    EquatableArray<string> SuppressedWarnings)
 {
+    /// <summary>
+    /// Tells specs apart even where <see cref="DisplayName"/> does not (a namespace <c>A.B</c> and
+    /// a type <c>A.B</c> give the same display name; the compiler rejects that, but not before the
+    /// generator runs): namespace, containing types and name.
+    /// </summary>
+    public string Identity => Namespace + "/" + string.Join("+", System.Linq.Enumerable.Select(ContainingTypes, t => t.Name)) + "/" + Name;
+
+    /// <summary>How every generated file's name ends.</summary>
+    public const string HintNameSuffix = ".g.cs";
+
     /// <summary>The generated file's name: <c>Namespace.Outer.Name.g.cs</c>, reduced to characters every file system accepts.</summary>
     public string HintName
     {
@@ -51,7 +72,7 @@ internal sealed record SpecModel(
             var chars = DisplayName.ToCharArray();
             for (int i = 0; i < chars.Length; i++)
                 if (!char.IsLetterOrDigit(chars[i]) && chars[i] != '.' && chars[i] != '_') chars[i] = '_';
-            return new string(chars) + ".g.cs";
+            return new string(chars) + HintNameSuffix;
         }
     }
 }

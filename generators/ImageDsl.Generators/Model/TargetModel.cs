@@ -16,6 +16,22 @@ namespace ImageDsl.Generators.Model;
 /// <param name="Metrics">The <c>ImageDsl.Metric</c> members named by <c>Metrics = ...</c>; empty for the kind's defaults.</param>
 internal abstract record TargetModel(string Name, string Column, double LossWeight, EquatableArray<string> Metrics)
 {
+    /// <summary>
+    /// <c>public</c>, <c>internal</c> or <c>private</c>: how accessible a member of the spec class
+    /// exposing this target's type (<c>XLabels</c>) may be; see <see cref="SpecModel.ExposedAccessibility"/>.
+    /// </summary>
+    public string TypeAccessibility { get; init; } = "public";
+
+    /// <summary>
+    /// How a doc comment's <c>cref</c> names the property when a base class declares it
+    /// (<c>global::Demo.Base{T}.Name</c>: a cref does not find inherited members); null when the
+    /// spec class declares it, and the name alone will do.
+    /// </summary>
+    public string? InheritedCref { get; init; }
+
+    /// <summary>The property as a doc comment's <c>cref</c>.</summary>
+    public string Cref => InheritedCref ?? SymbolText.Identifier(Name);
+
     /// <summary>The runtime <c>TargetSpec</c> of the target, as a C# expression over two lines (the frame adds the headline metrics).</summary>
     public abstract (string First, string Second) SpecExpression();
 

@@ -21,9 +21,13 @@ internal sealed partial class SpecParser
         if (targets.Count == 0 || targets.Any(t => t.Model is null)) return fallback;
 
         var requiredOthers = RequiredMembers(type).Where(m => !targets.Any(t => t.Property.Name == m)).ToList();
-        bool parameterless = type.InstanceConstructors.Any(c => c.Parameters.Length == 0);
-        var unsettable = targets.Where(t => t.Property.SetMethod is null).ToList();
-        if (parameterless && requiredOthers.Count == 0 && unsettable.Count == 0) return fallback;
+        var parameterless = type.InstanceConstructors.FirstOrDefault(c => c.Parameters.Length == 0);
+        var unsettable = targets.Where(t => t.Property.SetMethod is not { } setter || !IsAccessibleFrom(setter, type)).ToList();
+        if (parameterless is not null && requiredOthers.Count == 0 && unsettable.Count == 0)
+        {
+            ReportObsolete(UseMember(parameterless), identifier, $"create '{type.Name}' for each sample");
+            return fallback;
+        }
 
         foreach (var constructor in type.InstanceConstructors)
         {
@@ -40,13 +44,14 @@ internal sealed partial class SpecParser
             if (chosen.Count != targets.Count) continue;
             if (constructor.Parameters.Any(p => !p.HasExplicitDefaultValue && !p.IsParams && !chosen.Contains(p.Name))) continue;
             if (requiredOthers.Count > 0 && !SetsRequiredMembers(constructor)) continue;
+            ReportObsolete(UseMember(constructor), identifier, $"create '{type.Name}' for each sample");
             return new ConstructionModel(true, new EquatableArray<string>(chosen));
         }
 
         if (unsettable.Count > 0)
             foreach (var target in unsettable)
                 Report(DiagnosticDescriptors.CannotBeSet, PropertyLocation(target.Property), target.Property.Name,
-                    $"it has no setter or init accessor, and no constructor of '{type.Name}' takes every target as a parameter");
+                    $"it has no setter or init accessor{(target.Property.SetMethod is null ? "" : $" that '{type.Name}' may use")}, and no constructor of '{type.Name}' takes every target as a parameter");
         else if (requiredOthers.Count > 0)
             Report(DiagnosticDescriptors.CannotBeSet, identifier, type.Name,
                 $"its required member '{requiredOthers[0]}' is not a target, and no constructor of '{type.Name}' takes every target and sets the required members");
@@ -65,5 +70,5 @@ internal sealed partial class SpecParser
     }
 
     private static bool SetsRequiredMembers(IMethodSymbol constructor) =>
-        constructor.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute");
+        constructor.GetAttributes().Any(a => SymbolText.IsType(a.AttributeClass, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"));
 }

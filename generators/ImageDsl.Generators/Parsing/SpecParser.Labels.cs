@@ -43,7 +43,7 @@ internal sealed partial class SpecParser
     }
 
     private static bool IsFlags(INamedTypeSymbol enumType) =>
-        enumType.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == TypeNames.FlagsAttributeMetadataName);
+        enumType.GetAttributes().Any(a => SymbolText.IsType(a.AttributeClass, TypeNames.FlagsAttributeMetadataName));
 
     /// <summary>The enum element of a set type the binding can fill with a <c>HashSet</c>; null for anything else.</summary>
     private static INamedTypeSymbol? SetElement(ITypeSymbol type) =>
@@ -53,25 +53,44 @@ internal sealed partial class SpecParser
             ? element
             : null;
 
-    /// <summary>The members of a label enum in declaration order (rule IMGDSL0015); null if broken.</summary>
+    /// <summary>
+    /// The members of a label enum in declaration order (rule IMGDSL0015); null if broken. A member
+    /// obsolete as an error is no label (no code may use it), and neither is an obsolete member
+    /// that shares its value with a current one (an old name kept for old code).
+    /// </summary>
     private List<LabelModel>? EnumLabels(INamedTypeSymbol enumType, Location typeLocation)
     {
+        var members = LabelMembers(enumType);
+        if (members.Any(m => !m.HasConstantValue)) return Invalid<List<LabelModel>>();
+        var currentValues = new HashSet<string>(members.Where(m => !IsObsolete(m)).Select(m => SymbolText.Constant(m.ConstantValue)));
         var labels = new List<LabelModel>();
         var byValue = new Dictionary<string, string>();
-        foreach (var member in enumType.GetMembers())
+        foreach (var field in members)
         {
-            if (member is not IFieldSymbol { IsStatic: true, IsImplicitlyDeclared: false } field) continue;
-            if (!field.HasConstantValue) return Invalid<List<LabelModel>>();
             var value = SymbolText.Constant(field.ConstantValue);
+            if (IsObsolete(field) && currentValues.Contains(value)) continue;
             if (byValue.TryGetValue(value, out var first))
             {
                 Report(DiagnosticDescriptors.DuplicateLabelValues, typeLocation, SymbolText.Display(enumType), first, field.Name, value);
                 return null;
             }
             byValue.Add(value, field.Name);
+            UseMember(field);
             labels.Add(new LabelModel(field.Name, value));
         }
         return labels;
+    }
+
+    /// <summary>An enum's members that may be labels, in declaration order: all but those obsolete as errors.</summary>
+    private List<IFieldSymbol> LabelMembers(INamedTypeSymbol enumType)
+    {
+        var members = new List<IFieldSymbol>();
+        foreach (var member in enumType.GetMembers())
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (member is IFieldSymbol { IsStatic: true, IsImplicitlyDeclared: false } field && !IsObsoleteError(field)) members.Add(field);
+        }
+        return members;
     }
 
     private LabelTargetModel? EnumTarget(IPropertySymbol property, AttributeReader arguments, INamedTypeSymbol enumType)
@@ -169,15 +188,21 @@ internal sealed partial class SpecParser
             new EquatableArray<double>(positives ?? Enumerable.Repeat(positive, labels.Count).ToArray()));
     }
 
-    /// <summary>The members of a multi-label [Flags] enum: none zero (IMGDSL0028), none sharing bits (IMGDSL0029).</summary>
+    /// <summary>
+    /// The members of a multi-label [Flags] enum: none zero (IMGDSL0028), none sharing bits (IMGDSL0029);
+    /// as in <see cref="EnumLabels"/>, members obsolete as errors and obsolete aliases are no labels.
+    /// </summary>
     private List<LabelModel>? FlagLabels(INamedTypeSymbol enumType, Location typeLocation)
     {
+        var members = LabelMembers(enumType);
+        if (members.Any(m => !m.HasConstantValue || SymbolText.Bits(m.ConstantValue) is null)) return Invalid<List<LabelModel>>();
+        var currentBits = new HashSet<ulong>(members.Where(m => !IsObsolete(m)).Select(m => SymbolText.Bits(m.ConstantValue)!.Value));
         var labels = new List<LabelModel>();
         var bits = new List<(string Name, ulong Bits)>();
-        foreach (var member in enumType.GetMembers())
+        foreach (var field in members)
         {
-            if (member is not IFieldSymbol { IsStatic: true, IsImplicitlyDeclared: false } field) continue;
-            if (!field.HasConstantValue || SymbolText.Bits(field.ConstantValue) is not { } value) return Invalid<List<LabelModel>>();
+            var value = SymbolText.Bits(field.ConstantValue)!.Value;
+            if (IsObsolete(field) && currentBits.Contains(value)) continue;
             if (value == 0)
             {
                 Report(DiagnosticDescriptors.ZeroFlag, typeLocation, field.Name, SymbolText.Display(enumType));
@@ -190,6 +215,7 @@ internal sealed partial class SpecParser
                 return null;
             }
             bits.Add((field.Name, value));
+            UseMember(field);
             labels.Add(new LabelModel(field.Name, SymbolText.Constant(field.ConstantValue)));
         }
         return labels;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ImageDsl.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ImageDsl.Generators.Parsing;
 
@@ -12,7 +13,7 @@ internal sealed partial class SpecParser
     {
         var specMembers = GeneratedNames.SpecClassMembers(targets.Select(t => (t.Property.Name, t.Naming))).Distinct().ToList();
         if (specMembers.Contains(type.Name))
-            Report(DiagnosticDescriptors.NameConflict, identifier, type.Name, $"{type.Name}.{type.Name}");
+            Report(DiagnosticDescriptors.NameConflict, identifier, type.Name, $"{type.Name}.{type.Name}", "rename it");
 
         foreach (var name in specMembers)
         {
@@ -35,8 +36,41 @@ internal sealed partial class SpecParser
                 .Select(member => $"{GeneratedNames.Prediction}.{member}")
                 .FirstOrDefault();
             if (!evaluationNames.Add(name)) conflict ??= $"{GeneratedNames.Evaluation}.{name}";
-            if (conflict is not null) Report(DiagnosticDescriptors.NameConflict, PropertyLocation(target.Property), name, conflict);
+            if (conflict is not null) Report(DiagnosticDescriptors.NameConflict, PropertyLocation(target.Property), name, conflict, "rename it");
         }
+    }
+
+    /// <summary>
+    /// Rule IMGDSL0018 for a target's type written inside the spec class with a name the
+    /// generator declares there (<c>Network</c>, <c>Model.Kind</c>): once the generated code is in,
+    /// the name means the generated type, and the property's type would change under the
+    /// generated code. False if the type is written so.
+    /// </summary>
+    private bool CheckTypeNames(INamedTypeSymbol type, IPropertySymbol property)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(property.ContainingType, type)) return true;
+        foreach (var reference in property.DeclaringSyntaxReferences)
+        {
+            var written = reference.GetSyntax(cancellation) switch
+            {
+                PropertyDeclarationSyntax declaration => declaration.Type,
+                ParameterSyntax parameter => parameter.Type,
+                _ => null,
+            };
+            if (written is null) continue;
+            foreach (var name in written.DescendantNodesAndSelf().OfType<SimpleNameSyntax>())
+            {
+                // Only a name that starts a type is looked up in the spec class: not B in A.B, nor global::A.
+                if (name.Parent is QualifiedNameSyntax qualified && qualified.Right == name) continue;
+                if (name.Parent is AliasQualifiedNameSyntax) continue;
+                var text = name.Identifier.ValueText;
+                if (!GeneratedNames.NestedTypes.Contains(text)) continue;
+                Report(DiagnosticDescriptors.NameConflict, name.GetLocation(), text, $"{type.Name}.{text}",
+                    $"inside '{type.Name}' the type of '{property.Name}' would mean the generated type; write the type with its namespace");
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>
@@ -61,7 +95,7 @@ internal sealed partial class SpecParser
 
     private static bool IsGenerated(ISymbol member) =>
         member.GetAttributes().Any(a =>
-            a.AttributeClass?.ToDisplayString() == TypeNames.GeneratedCodeAttributeMetadataName &&
+            SymbolText.IsType(a.AttributeClass, TypeNames.GeneratedCodeAttributeMetadataName) &&
             a.ConstructorArguments.Length > 0 &&
             a.ConstructorArguments[0].Value is string tool &&
             tool == GeneratorInfo.ToolName);

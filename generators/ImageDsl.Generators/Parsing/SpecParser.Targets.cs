@@ -35,35 +35,33 @@ internal sealed partial class SpecParser
         };
     }
 
-    /// <summary>The target properties in declaration order (rules 0002, 0009, 0013, 0014 and the per-kind rules).</summary>
+    /// <summary>The target properties, base classes' first (rules 0002, 0009, 0013, 0014, 0018, 0042 and the per-kind rules).</summary>
     private List<ParsedTarget> Targets(INamedTypeSymbol type, Location identifier)
     {
         var targets = new List<ParsedTarget>();
         bool anyDeclared = false;
-        foreach (var member in type.GetMembers())
+        foreach (var (property, attributes) in TargetProperties(type))
         {
             cancellation.ThrowIfCancellationRequested();
-            if (member is not IPropertySymbol property) continue;
-            var attributes = property.GetAttributes()
-                .Where(a => a.AttributeClass is { } c && TargetAttributes.Contains(c.Name) && IsRuntimeType(c, c.Name))
-                .ToList();
-            if (attributes.Count == 0) continue;
             anyDeclared = true;
-
             if (attributes.Count > 1)
             {
                 var ordered = attributes.OrderBy(a => a.ApplicationSyntaxReference?.Span.Start ?? 0).ToList();
-                Report(DiagnosticDescriptors.TwoTargetAttributes, new AttributeReader(ordered[1], cancellation).Location, property.Name,
+                Report(DiagnosticDescriptors.TwoTargetAttributes, AttributeLocation(ordered[1]), property.Name,
                     ShortName(ordered[0]), ShortName(ordered[1]));
                 continue;
             }
             var attribute = attributes[0];
             var target = new ParsedTarget(property, attribute.AttributeClass!.Name);
             targets.Add(target);
-            if (!CheckTargetProperty(property)) continue;
+            if (!CheckTargetProperty(type, property) || !CheckTypeNames(type, property)) continue;
             if (property.Type.TypeKind == TypeKind.Error) { valid = false; continue; }
+            var location = PropertyLocation(property);
+            if (ReportObsolete(UseMember(property), location, $"read and set the target '{property.Name}'") ||
+                ReportObsolete(UseType(property.Type), location, $"name the type of the target '{property.Name}'"))
+                continue;
             var arguments = new AttributeReader(attribute, cancellation);
-            target.Model = target.Attribute switch
+            var model = target.Attribute switch
             {
                 TypeNames.LabelsAttributeName => LabelsTarget(property, arguments),
                 TypeNames.RangeAttributeName => RangeTarget(property, arguments),
@@ -72,12 +70,61 @@ internal sealed partial class SpecParser
                 TypeNames.OrdinalAttributeName => OrdinalTarget(property, arguments),
                 _ => VectorTarget(property, arguments, isBox: true),
             };
+            target.Model = model is null ? null : model with
+            {
+                TypeAccessibility = GeneratedAccessibility.For(type, property.Type),
+                InheritedCref = SymbolEqualityComparer.Default.Equals(property.ContainingType, type) ? null : SymbolText.Cref(property),
+            };
             if (arguments.IsBroken) valid = false;
         }
         if (!anyDeclared) Report(DiagnosticDescriptors.NoTargets, identifier, type.Name);
         CheckColumns(targets);
         return targets;
     }
+
+    /// <summary>
+    /// The properties of <paramref name="type"/> marked with target attributes: those of its base
+    /// classes first (the outermost first), each class's in declaration order. A base class's
+    /// target is the spec's too, unless a derived class hides it with a member of the same name;
+    /// an override keeps the target of the property it overrides, unless it declares its own.
+    /// </summary>
+    private List<(IPropertySymbol Property, List<AttributeData> Attributes)> TargetProperties(INamedTypeSymbol type)
+    {
+        var levels = new List<List<(IPropertySymbol, List<AttributeData>)>>();
+        // The most derived member of each name, from the classes already visited.
+        var declaredBelow = new Dictionary<string, ISymbol>();
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            var level = new List<(IPropertySymbol, List<AttributeData>)>();
+            foreach (var member in current.GetMembers())
+            {
+                if (member is not IPropertySymbol property) continue;
+                var attributes = property.GetAttributes()
+                    .Where(a => a.AttributeClass is { } c && TargetAttributes.Contains(c.Name) && IsRuntimeType(c, c.Name))
+                    .ToList();
+                if (attributes.Count == 0) continue;
+                if (!declaredBelow.TryGetValue(property.Name, out var below)) level.Add((property, attributes));
+                else if (below is IPropertySymbol overriding && Overrides(overriding, property) && !IsTarget(overriding)) level.Add((overriding, attributes));
+            }
+            foreach (var member in current.GetMembers())
+                if (!member.IsImplicitlyDeclared && !declaredBelow.ContainsKey(member.Name)) declaredBelow.Add(member.Name, member);
+            levels.Insert(0, level);
+        }
+        return levels.SelectMany(level => level).ToList();
+    }
+
+    private static bool Overrides(IPropertySymbol overriding, IPropertySymbol overridden)
+    {
+        for (var current = overriding.OverriddenProperty; current is not null; current = current.OverriddenProperty)
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, overridden.OriginalDefinition)) return true;
+        return false;
+    }
+
+    private static bool IsTarget(IPropertySymbol property) =>
+        property.GetAttributes().Any(a => a.AttributeClass is { } c && TargetAttributes.Contains(c.Name) && IsRuntimeType(c, c.Name));
+
+    private Location AttributeLocation(AttributeData attribute) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellation).GetLocation() ?? specIdentifier;
 
     /// <summary>Rule IMGDSL0033: every CSV column is read by one target (or one vector component) only.</summary>
     private void CheckColumns(List<ParsedTarget> targets)
@@ -106,13 +153,15 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>Rules IMGDSL0014 and IMGDSL0013.</summary>
-    private bool CheckTargetProperty(IPropertySymbol property)
+    private bool CheckTargetProperty(INamedTypeSymbol type, IPropertySymbol property)
     {
         string? problem =
             property.IsStatic ? "static" :
             property.IsIndexer ? "an indexer" :
             property.ExplicitInterfaceImplementations.Length > 0 ? "an explicit interface implementation" :
             property.RefKind != RefKind.None ? "returned by reference" :
+            !IsAccessibleFrom(property, type) ? $"declared {Describe(property.DeclaredAccessibility)} in the base class '{SymbolText.Display(property.ContainingType)}'" :
+            property.GetMethod is { } getter && !IsAccessibleFrom(getter, type) ? $"readable only inside its base class '{SymbolText.Display(property.ContainingType)}'" :
             null;
         if (problem is not null)
         {
@@ -210,8 +259,33 @@ internal sealed partial class SpecParser
         return null;
     }
 
-    private static Location PropertyLocation(IPropertySymbol property) =>
-        property.Locations.FirstOrDefault(l => l.IsInSource) ?? Location.None;
+    /// <summary>
+    /// True when code in <paramref name="type"/> (and so the generated code nested in it) may use
+    /// <paramref name="member"/>, which it declares or inherits.
+    /// </summary>
+    private static bool IsAccessibleFrom(ISymbol member, INamedTypeSymbol type)
+    {
+        if (SymbolEqualityComparer.Default.Equals(member.ContainingType, type)) return true;
+        bool sameAssembly = SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, type.ContainingAssembly) ||
+                            (member.ContainingAssembly?.GivesAccessTo(type.ContainingAssembly) ?? false);
+        return member.DeclaredAccessibility switch
+        {
+            Accessibility.Private => false,
+            Accessibility.Internal or Accessibility.ProtectedAndInternal => sameAssembly,
+            _ => true,
+        };
+    }
+
+    private static string Describe(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Private => "private",
+        Accessibility.ProtectedAndInternal => "private protected",
+        _ => "internal",
+    };
+
+    /// <summary>The property's name in source, else (inherited from another assembly) the spec class's name.</summary>
+    private Location PropertyLocation(IPropertySymbol property) =>
+        property.Locations.FirstOrDefault(l => l.IsInSource) ?? specIdentifier;
 
     /// <summary>The type as written in the property (or positional record parameter) declaration.</summary>
     private Location PropertyTypeLocation(IPropertySymbol property)

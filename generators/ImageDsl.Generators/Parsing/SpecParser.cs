@@ -26,6 +26,10 @@ internal sealed partial class SpecParser
     private readonly CancellationToken cancellation;
     private bool valid = true;
 
+    // Where to report a problem of a member that has no place in source (a target inherited
+    // from a base class in another assembly): the spec class's name.
+    private Location specIdentifier = Location.None;
+
     private SpecParser(ReportDiagnostic? report, CancellationToken cancellation)
     {
         this.report = report;
@@ -51,7 +55,9 @@ internal sealed partial class SpecParser
             return null;
 
         var identifier = ClassIdentifier(type, attribute);
+        specIdentifier = identifier;
         if (!CheckClassShape(type, identifier)) return null;
+        ReadUsageContext(type);
         CheckPartial(type);
         var containingTypes = ContainingTypes(type);
 
@@ -75,6 +81,7 @@ internal sealed partial class SpecParser
         var augmentation = Augmentation(type, targets);
 
         if (!valid) return null;
+        var exposed = targets.Aggregate(GeneratedAccessibility.Public, (narrowest, t) => GeneratedAccessibility.Narrower(narrowest, t.Model!.TypeAccessibility));
         return new SpecModel(
             Namespace: SymbolText.Namespace(type.ContainingNamespace),
             ContainingTypes: containingTypes,
@@ -91,7 +98,9 @@ internal sealed partial class SpecParser
             BackboneGrid: grid,
             Targets: new EquatableArray<TargetModel>(targets.Select(t => t.Model!)),
             Construction: construction,
-            Augmentation: augmentation);
+            Augmentation: augmentation,
+            ExposedAccessibility: exposed,
+            SuppressedWarnings: new EquatableArray<string>(suppressedWarnings));
     }
 
     private void Report(DiagnosticDescriptor descriptor, Location location, params object[] args)

@@ -9,9 +9,7 @@ public static class AngleUnits
     public static double? PerRadian(string? unit)
     {
         if (!AugmentationRules.IsAngleUnit(unit)) return null;
-        var name = unit!.Trim();
-        bool radians = name.Equals("rad", StringComparison.OrdinalIgnoreCase) || name.Contains("radian", StringComparison.OrdinalIgnoreCase);
-        return radians ? 1 : 180 / Math.PI;
+        return AugmentationRules.IsRadians(unit) ? 1 : 180 / Math.PI;
     }
 
     /// <summary>True when <paramref name="unit"/> names degrees or radians.</summary>

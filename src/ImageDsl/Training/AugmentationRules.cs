@@ -31,22 +31,95 @@ internal static class AugmentationRules
     };
 
     /// <summary>
-    /// True when <paramref name="unit"/> is an angle, so rotating the image changes the value:
-    /// it contains "degree" or "radian", or is "°", "deg" or "rad" (ignoring case and surrounding spaces).
+    /// True when <paramref name="unit"/> is an angle, so rotating the image changes the value: one of
+    /// its words (<see cref="Words"/>, ignoring case) is "degree", "degrees", "deg", "radian",
+    /// "radians", "rad" or the sign "°", and none names a temperature ("degrees Celsius", "°C",
+    /// "degF", "deg K"), which a rotation leaves alone.
     /// </summary>
     public static bool IsAngleUnit(string? unit)
     {
         if (unit is null) return false;
-        var trimmed = unit.Trim();
-        return Contains(trimmed, "degree") || Contains(trimmed, "radian") ||
-               trimmed == "°" ||
-               string.Equals(trimmed, "deg", System.StringComparison.OrdinalIgnoreCase) ||
-               string.Equals(trimmed, "rad", System.StringComparison.OrdinalIgnoreCase);
+        bool angle = false;
+        foreach (var word in Words(unit))
+        {
+            switch (word.ToLowerInvariant())
+            {
+                case "degree" or "degrees" or "deg" or "°" or "radian" or "radians" or "rad":
+                    angle = true;
+                    break;
+                case "c" or "f" or "k" or "celsius" or "centigrade" or "fahrenheit" or "kelvin" or "℃" or "℉":
+                    return false;
+            }
+        }
+        return angle;
     }
 
-    /// <summary>True when <paramref name="label"/> names a side ("left" or "right", ignoring case), which a mirror swaps.</summary>
-    public static bool NamesASide(string label) => Contains(label, "left") || Contains(label, "right");
+    /// <summary>True when <paramref name="unit"/> is an angle (<see cref="IsAngleUnit"/>) in radians: a word is "radian", "radians" or "rad".</summary>
+    public static bool IsRadians(string? unit)
+    {
+        if (!IsAngleUnit(unit)) return false;
+        foreach (var word in Words(unit!))
+            if (word.ToLowerInvariant() is "radian" or "radians" or "rad") return true;
+        return false;
+    }
 
-    // string.Contains(string, StringComparison) is not in netstandard2.0.
-    private static bool Contains(string text, string part) => text.IndexOf(part, System.StringComparison.OrdinalIgnoreCase) >= 0;
+    /// <summary>
+    /// True when <paramref name="label"/> names a side, which a mirror swaps: one of its words
+    /// (<see cref="Words"/>) is "left" or "right", ignoring case. "TurnLeft", "LEFT_EYE",
+    /// "right-hand" and "leftHand" do; "Upright", "Bright", "Copyright" and "Leftover" do not.
+    /// </summary>
+    public static bool NamesASide(string label)
+    {
+        foreach (var word in Words(label))
+            if (string.Equals(word, "left", System.StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(word, "right", System.StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The words of an identifier or phrase: runs of letters and digits, split where the case
+    /// rises (camelCase, PascalCase: "leftHand" is "left", "Hand"), where an upper-case run ends
+    /// before a capitalized word ("HTMLParser" is "HTML", "Parser") and between letters and digits.
+    /// Spaces, underscores, hyphens and other punctuation separate words; a symbol ("°", "℃") is
+    /// a word of its own.
+    /// </summary>
+    public static System.Collections.Generic.IEnumerable<string> Words(string text)
+    {
+        int start = -1;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            char c = i < text.Length ? text[i] : ' ';
+            bool inWord = char.IsLetterOrDigit(c);
+            if (start >= 0 && (!inWord || StartsWord(text, i)))
+            {
+                yield return text.Substring(start, i - start);
+                start = -1;
+            }
+            if (inWord)
+            {
+                if (start < 0) start = i;
+            }
+            else if (IsSymbol(c))
+            {
+                yield return c.ToString();
+            }
+        }
+    }
+
+    /// <summary>True when the letter or digit at <paramref name="i"/> starts a new word inside a run of them.</summary>
+    private static bool StartsWord(string text, int i)
+    {
+        if (i == 0 || !char.IsLetterOrDigit(text[i - 1])) return false;
+        char previous = text[i - 1], current = text[i];
+        if (char.IsDigit(previous) != char.IsDigit(current)) return true;
+        if (char.IsLower(previous) && char.IsUpper(current)) return true;
+        // The last capital of an upper-case run starts the next word: "HTMLParser".
+        return char.IsUpper(previous) && char.IsUpper(current) && i + 1 < text.Length && char.IsLower(text[i + 1]);
+    }
+
+    private static bool IsSymbol(char c) =>
+        System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is
+            System.Globalization.UnicodeCategory.OtherSymbol or System.Globalization.UnicodeCategory.MathSymbol or
+            System.Globalization.UnicodeCategory.ModifierSymbol or System.Globalization.UnicodeCategory.CurrencySymbol;
 }

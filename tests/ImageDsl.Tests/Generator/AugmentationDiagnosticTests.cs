@@ -35,6 +35,7 @@ public class AugmentationDiagnosticTests
     [InlineData("[Range(-45, 45, Unit = \"degrees\")] public float Angle { get; init; }", "Rotation = 10 would corrupt 'Angle', an angle in degrees: rotating the image changes the answer")]
     [InlineData("[Range(0, 360, Periodic = true, Unit = \"°\")] public float Angle { get; init; }", "would corrupt 'Angle', an angle in °")]
     [InlineData("[Range(-1.5, 1.5, Unit = \"Radians\")] public double Angle { get; init; }", "an angle in Radians")]
+    [InlineData("[Range(0, 90, Unit = \"degrees clockwise\")] public float Angle { get; init; }", "an angle in degrees clockwise")]
     public Task IMGDSL0035_rotation_changes_an_angle_target(string target, string message) =>
         Reports("IMGDSL0035", "Shift = 2, [|Rotation = 10|]", target, message);
 
@@ -47,6 +48,7 @@ public class AugmentationDiagnosticTests
     [InlineData("[Labels] public Turn Turn { get; init; }", "FlipHorizontal = true would corrupt 'Turn': its labels 'Left', 'Right' name a side, which a mirror swaps")]
     [InlineData("[Labels(\"LeftHand\", \"none\", \"rightHand\")] public string Hand { get; init; } = \"\";", "'Hand': its labels 'LeftHand', 'rightHand' name a side")]
     [InlineData("[Labels(\"left\", \"right\")] public bool FacesRight { get; init; }", "'FacesRight': its labels 'left', 'right' name a side")]
+    [InlineData("[Labels(\"LEFT_EYE\", \"nose\", \"right-ear\", \"TurnRight\", \"Upright\")] public string Part { get; init; } = \"\";", "'Part': its labels 'LEFT_EYE', 'right-ear', 'TurnRight' name a side")]
     public Task IMGDSL0036_flip_swaps_labels_that_name_a_side(string target, string message) =>
         Reports("IMGDSL0036", "Brightness = 0.1, [|FlipHorizontal = true|]", target, message);
 
@@ -67,6 +69,8 @@ public class AugmentationDiagnosticTests
     // Photometric changes leave every target as it is.
     [InlineData("Brightness = 1, Contrast = 0.5, Noise = 1", "[Vector] public Point Center { get; init; } [Range(0, 360, Periodic = true, Unit = \"degrees\")] public float Heading { get; init; } [Labels] public Turn Turn { get; init; }")]
     // Rotation of a range that is not an angle, flips of labels that name no side, zeros.
+    [InlineData("Rotation = 20, FlipHorizontal = true", "[Range(-20, 50, Unit = \"degrees Celsius\")] public float Temperature { get; init; } [Value(Unit = \"°F\")] public double Outside { get; init; } [Range(0, 40, Unit = \"degC\")] public float Water { get; init; }")]
+    [InlineData("FlipHorizontal = true", "[Labels(\"Upright\", \"Bright\", \"Copyright\", \"Leftover\")] public string Look { get; init; } = \"\"; [Labels(\"Dim\", \"Bright\")] public bool Lit { get; init; }")]
     [InlineData("Shift = 0, Rotation = 180, FlipHorizontal = true", "[Range(0, 100, Unit = \"px\")] public float Width { get; init; } " + DigitTarget)]
     [InlineData("Rotation = 0, FlipHorizontal = false", "[Range(-45, 45, Unit = \"degrees\")] public float Angle { get; init; } [Labels] public Turn Turn { get; init; } [Vector] public Point Center { get; init; }")]
     [InlineData("", DigitTarget)]

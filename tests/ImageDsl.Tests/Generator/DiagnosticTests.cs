@@ -181,6 +181,22 @@ public class DiagnosticTests
     public Task IMGDSL0018_name_conflict(string markup, string message) => AssertReports("IMGDSL0018", markup, message);
 
     [Theory]
+    [InlineData("public enum Network { Wired, Wireless } [ImageModel] public partial class Spec1 { [Labels] public [|Network|] Link { get; init; } }",
+        "The name 'Network' conflicts with the generated 'Spec1.Network'; inside 'Spec1' the type of 'Link' would mean the generated type; write the type with its namespace")]
+    [InlineData("public readonly record struct Prediction(float X, float Y); [ImageModel] public partial class Spec1 { [Vector] public [|Prediction|] Point { get; init; } }", "generated 'Spec1.Prediction'")]
+    [InlineData("public enum Binding { A, B } [ImageModel] public partial class Spec1 { [Labels] public System.Collections.Generic.IReadOnlySet<[|Binding|]> Set { get; init; } = null!; }", "generated 'Spec1.Binding'")]
+    [InlineData("public static class Model { public enum Kind { A, B } } [ImageModel] public partial class Spec1 { [Labels] public [|Model|].Kind Kind { get; init; } }", "generated 'Spec1.Model'")]
+    [InlineData("public enum Evaluation { A, B } [ImageModel] public partial record Spec1([property: Labels] [|Evaluation|] Grade);", "generated 'Spec1.Evaluation'")]
+    public Task IMGDSL0018_a_target_type_named_like_a_generated_type(string markup, string message) => AssertReports("IMGDSL0018", markup, message);
+
+    [Theory]
+    [InlineData("public enum Network { Wired, Wireless } [ImageModel] public partial class Spec1 { [Labels] public Demo.Network Link { get; init; } }")]
+    [InlineData("public enum Network { Wired, Wireless } [ImageModel] public partial class Spec1 { [Labels] public global::Demo.Network Link { get; init; } }")]
+    [InlineData("public enum Network { Wired, Wireless } public class Base { [Labels] public Network Link { get; init; } } [ImageModel] public partial class Spec1 : Base { }")]
+    public Task A_target_type_named_like_a_generated_type_but_written_so_that_it_keeps_its_meaning_compiles(string markup) =>
+        GeneratorHarness.AssertCompilesCleanlyAsync(1, "#pragma warning disable CS1591\n" + Preamble + markup);
+
+    [Theory]
     [InlineData("[Labels([|Column = \"\"|])] public Digit Digit { get; init; }")]
     [InlineData("[Labels([|Column = \"  \"|])] public Digit Digit { get; init; }")]
     public Task IMGDSL0019_empty_column(string target) =>

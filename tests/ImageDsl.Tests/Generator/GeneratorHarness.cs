@@ -50,11 +50,10 @@ internal static class GeneratorHarness
         CSharpSyntaxTree.ParseText(source, ParseOptions, path);
 
     public static CSharpCompilation Compile(params string[] sources) =>
-        CSharpCompilation.Create(
-            "Specs",
-            sources.Select((source, i) => Parse(source, $"Spec{i}.cs")),
-            References,
-            CompilationOptions);
+        Compile(sources.Select((source, i) => Parse(source, $"Spec{i}.cs")));
+
+    public static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees) =>
+        CSharpCompilation.Create("Specs", trees, References, CompilationOptions);
 
     public static GeneratorDriver CreateDriver() =>
         CSharpGeneratorDriver.Create(
@@ -84,6 +83,23 @@ internal static class GeneratorHarness
         Assert.True(exceptions.Count == 0, "The analyzer threw: " + string.Join("\n", exceptions));
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         return diagnostics;
+    }
+
+    /// <summary>
+    /// Runs the generator on <paramref name="sources"/> and asserts the contract for valid specs:
+    /// it did not throw, wrote <paramref name="specs"/> files, and the result has no warning or
+    /// error anywhere and no IMGDSL diagnostic.
+    /// </summary>
+    public static async Task<GeneratorRun> AssertCompilesCleanlyAsync(int specs, params string[] sources)
+    {
+        var run = Run(Compile(sources));
+        Assert.Null(run.Result.Exception);
+        Assert.Empty(run.Diagnostics);
+        var problems = Problems(run.Output.GetDiagnostics());
+        Assert.True(problems.Count == 0, Format(problems) + "\n\n" + string.Join("\n", run.Sources));
+        Assert.Empty(await AnalyzeAsync(run.Output));
+        Assert.Equal(specs, run.Result.GeneratedSources.Length);
+        return run;
     }
 
     /// <summary>Warnings and errors of a compilation, formatted one per line for assertion messages.</summary>

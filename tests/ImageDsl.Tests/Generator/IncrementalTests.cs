@@ -43,9 +43,10 @@ public class IncrementalTests
     {
         var parse = Assert.Contains(ImageModelGenerator.TrackingNames.Parse, result.TrackedSteps);
         var valid = Assert.Contains(ImageModelGenerator.TrackingNames.ValidSpecs, result.TrackedSteps);
+        var files = Assert.Contains(ImageModelGenerator.TrackingNames.Files, result.TrackedSteps);
         var output = result.TrackedOutputSteps.SelectMany(pair => pair.Value).ToList();
         Assert.NotEmpty(output);
-        foreach (var (step, name) in parse.Select(s => (s, "parse")).Concat(valid.Select(s => (s, "valid"))).Concat(output.Select(s => (s, "output"))))
+        foreach (var (step, name) in parse.Select(s => (s, "parse")).Concat(valid.Select(s => (s, "valid"))).Concat(files.Select(s => (s, "files"))).Concat(output.Select(s => (s, "output"))))
             foreach (var (_, reason) in step.Outputs)
                 Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"The {name} step ran again: {reason}.");
         Assert.Single(result.GeneratedSources);
@@ -172,6 +173,23 @@ public class IncrementalTests
 
         Assert.True(result.TrackedOutputSteps.SelectMany(p => p.Value).SelectMany(s => s.Outputs).Any(o => o.Reason == IncrementalStepRunReason.Modified), what);
         Assert.Contains(expected, Assert.Single(result.GeneratedSources).SourceText.ToString());
+    }
+
+    [Fact]
+    public void Changing_one_spec_regenerates_that_spec_only()
+    {
+        // The hint names are made unique over all specs; only the names are shared between them.
+        var other = "using ImageDsl;\nnamespace Demo.Second;\n[ImageModel] public partial class Other { [Labels] public bool Flag { get; init; } }";
+        var compilation = GeneratorHarness.Compile(SpecSources.Mixed, other);
+        var first = GeneratorHarness.Run(compilation);
+        Assert.Equal(2, first.Result.GeneratedSources.Length);
+        var edited = Edit(compilation, 0, text => text.Replace("Width = 96", "Width = 128"));
+
+        var result = GeneratorHarness.Run(edited, first.Driver).Result;
+
+        var reasons = result.TrackedOutputSteps.SelectMany(p => p.Value).SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(1, reasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
     }
 
     [Fact]

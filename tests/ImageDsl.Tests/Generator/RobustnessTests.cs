@@ -106,5 +106,17 @@ public class RobustnessTests
     [InlineData("[ImageModel] public partial class S { [Vector] public S Self { get; init; } = null!; }")]
     [InlineData("[ImageModel] public partial class S { [Vector] public P V { get; init; } } public record P(float X) { public P() : this(0) { } public float Y { get; set; } }")]
     [InlineData("[ImageModel] public partial record S([property: Labels] Digit D, int Extra); ")]
+    [InlineData("[ImageModel] public partial class S : Base { } public class Base { [Labels] public Missing D { get; init; } }")]
+    [InlineData("[ImageModel] public partial class S : Base<Missing> { } public class Base<T> { [Labels] public T D { get; init; } = default!; }")]
+    [InlineData("[ImageModel] public partial class S { [System.Obsolete(5, true)] [Labels] public Digit D { get; init; } }")]
+    [InlineData("[ImageModel] public partial class S { [System.Obsolete(\"x\", \"y\")] [Labels] public Digit D { get; init; } }")]
+    [InlineData("[ImageModel] public partial class S { [Labels] public E D { get; init; } } public enum E { A, [System.Diagnostics.CodeAnalysis.Experimental] B }")]
+    [InlineData("[ImageModel] public partial class S { [Labels] public E D { get; init; } } public enum E { A, [System.Obsolete(\"\", true)] B = A, C }")]
+    [InlineData("[ImageModel] public partial class S { [Vector] public P V { get; init; } } public struct P { public float X; public Missing Y; }")]
+    [InlineData("[ImageModel] public partial class S { [Vector] public P V { get; init; } = null!; } public class P : Missing { public float X { get; set; } }")]
+    [InlineData("[ImageModel] public partial class S { [Labels] public Model.Kind K { get; init; } }")]
+    [InlineData("[ImageModel] public partial class S { [Labels] public global::Model K { get; init; } }")]
+    [InlineData("[ImageModel] public partial class S { [Labels] public Digit D { get; init; } } [ImageModel] public partial record S { [Labels] public Digit E { get; init; } }")]
+    [InlineData("[ImageModel] public partial class S { [Labels] public Digit D { get; init; } } [ImageModel] public partial class s { [Labels] public Digit D { get; init; } }")]
     public Task Malformed_specs(string body) => AssertSurvives(Preamble + body, body);
 }

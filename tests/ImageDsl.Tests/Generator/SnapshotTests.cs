@@ -49,6 +49,7 @@ public class SnapshotTests
                 "Demo.Parts.PartInspector.g.cs",
                 "Demo.Pets.PetClassifier.g.cs",
                 "Demo.Pose.PoseEstimator.g.cs",
+                "Demo.Restricted.Grader.g.cs",
                 "Demo.Rotation.RotationEstimator.g.cs",
                 "Demo.Scenes.SceneTagger.g.cs",
                 "Demo.Tags.DigitTagger.g.cs",

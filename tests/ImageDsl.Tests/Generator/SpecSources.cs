@@ -355,6 +355,41 @@ internal static class SpecSources
         }
         """;
 
+    /// <summary>
+    /// A public spec with an internal label enum (so internal shared types), a private vector, an
+    /// obsolete label and an error-obsolete one (left out), and a target inherited from a base class.
+    /// </summary>
+    public const string Restricted = """
+        using System;
+        using ImageDsl;
+
+        namespace Demo.Restricted;
+
+        #pragma warning disable CS1591 // enum members: test input, not generated code
+        /// <summary>A grade.</summary>
+        internal enum Grade { Low, [Obsolete("Use Low.")] Lower, [Obsolete("Gone.", true)] Lowest, High }
+        #pragma warning restore CS1591
+
+        /// <summary>What every inspection reads.</summary>
+        public abstract class Inspection
+        {
+            /// <summary>Whether it passed.</summary>
+            [Labels("fail", "pass")] public bool Passed { get; init; }
+        }
+
+        /// <summary>Grades parts.</summary>
+        [ImageModel(Width = 32, Height = 32)]
+        public partial class Grader : Inspection
+        {
+            private readonly record struct Spot(float X, float Y);
+
+            /// <summary>The grade.</summary>
+            [Labels] internal Grade Grade { get; init; }
+
+            [Vector] private Spot Where { get; init; }
+        }
+        """;
+
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
         [nameof(OrdinalAndHinge)] = OrdinalAndHinge,
@@ -372,5 +407,6 @@ internal static class SpecSources
         [nameof(Vectors)] = Vectors,
         [nameof(ClassAndBox)] = ClassAndBox,
         [nameof(Augmented)] = Augmented,
+        [nameof(Restricted)] = Restricted,
     };
 }

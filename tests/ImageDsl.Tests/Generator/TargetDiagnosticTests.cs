@@ -40,7 +40,7 @@ public class TargetDiagnosticTests
     [InlineData("[[|Ordinal(5, 1)|]] public int Grade { get; init; }", "ranks 5 to 1: the last must be above the first")]
     [InlineData("[[|Ordinal(0, 100)|]] public int Grade { get; init; }", "at most 100 ranks")]
     [InlineData("[Ordinal] public [|Lonely|] Rank { get; init; }", "has 1 member(s); an ordinal target has 2 to 100 ranks")]
-    public Task IMGDSL0041_invalid_ordinal_ranks(string target, string message) => Reports("IMGDSL0041", target, message);
+    public Task IMGDSL0043_invalid_ordinal_ranks(string target, string message) => Reports("IMGDSL0043", target, message);
 
     [Theory]
     [InlineData("[Ordinal(1, 5)] public [|float|] Grade { get; init; }", "'Grade' has type 'float'")]

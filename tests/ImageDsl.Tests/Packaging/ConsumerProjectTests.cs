@@ -23,21 +23,9 @@ public sealed class ConsumerProjectTests(PackedPackage package, ITestOutputHelpe
     [Fact]
     public void New_console_project_builds_trains_and_predicts_from_the_package_alone()
     {
-        var app = package.NewFolder("Consumer");
-        // Empty MSBuild files stop the search for Directory.Build.* above the temp folder.
-        File.WriteAllText(Path.Combine(app, "Directory.Build.props"), "<Project />");
-        File.WriteAllText(Path.Combine(app, "Directory.Build.targets"), "<Project />");
+        var app = package.NewProjectFolder("Consumer");
         File.Copy(Path.Combine(Template, "Consumer.csproj"), Path.Combine(app, "Consumer.csproj"));
         File.Copy(Path.Combine(Template, "Program.cs"), Path.Combine(app, "Program.cs"));
-        // The machine's own sources (the NuGet registry) stay; the local feed is added to them.
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="imagedsl-under-test" value="{package.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
         var data = WriteSample(package.NewFolder("data"));
 
         var stopwatch = Stopwatch.StartNew();

@@ -12,6 +12,21 @@ internal static class DotnetCli
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/>; throws with the whole output on failure or timeout.</summary>
     public static string Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
+        var (exitCode, output, command, elapsed) = Execute(workingDirectory, timeout, arguments);
+        if (exitCode != 0)
+            throw new InvalidOperationException($"{command} exited with {exitCode} after {elapsed.TotalSeconds:F0} s:\n{output}");
+        return output;
+    }
+
+    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> and returns its exit code and output; throws on timeout only.</summary>
+    public static (int ExitCode, string Output) RunAllowingFailure(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    {
+        var (exitCode, output, _, _) = Execute(workingDirectory, timeout, arguments);
+        return (exitCode, output);
+    }
+
+    private static (int ExitCode, string Output, string Command, TimeSpan Elapsed) Execute(string workingDirectory, TimeSpan timeout, string[] arguments)
+    {
         var start = new ProcessStartInfo(Executable)
         {
             WorkingDirectory = workingDirectory,
@@ -45,9 +60,7 @@ internal static class DotnetCli
         // timeout does not: it once returned before the program's last lines had been read).
         // Bounded in case a stray grandchild, such as a build server, keeps the pipes open.
         Task.WaitAll([outputEnded.Task, errorEnded.Task], TimeSpan.FromSeconds(30));
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{command} exited with {process.ExitCode} after {stopwatch.Elapsed.TotalSeconds:F0} s:\n{Text(output)}");
-        return Text(output);
+        return (process.ExitCode, Text(output), command, stopwatch.Elapsed);
     }
 
     private static string Text(StringBuilder output)

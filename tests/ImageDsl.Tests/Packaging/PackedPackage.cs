@@ -45,6 +45,27 @@ public sealed class PackedPackage : IDisposable
         return path;
     }
 
+    /// <summary>
+    /// A fresh project folder outside the repository that restores ImageDsl from the local feed:
+    /// empty Directory.Build files stop MSBuild's search for the repository's above the temp
+    /// folder, and a nuget.config adds the feed to the machine's own sources (the NuGet registry).
+    /// </summary>
+    public string NewProjectFolder(string name)
+    {
+        var folder = NewFolder(name);
+        File.WriteAllText(Path.Combine(folder, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(folder, "Directory.Build.targets"), "<Project />");
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="imagedsl-under-test" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        return folder;
+    }
+
     /// <summary>Removes the feed and this run's copy of the package from NuGet's global cache.</summary>
     public void Dispose()
     {

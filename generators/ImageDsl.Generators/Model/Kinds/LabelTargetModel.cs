@@ -77,7 +77,7 @@ internal sealed record LabelTargetModel(
     public override TargetNaming Naming => TargetNaming.Labels;
 
     public override void WriteSpecMembers(SourceWriter w) =>
-        WriteLabelMembers(w, EnumType, Labels.Select(l => LabelValue(EnumType, IsString, l)), GeneratedNames.LabelArray(Name), GeneratedNames.Labels(Name), "labels", Name);
+        WriteLabelMembers(w, EnumType, Labels.Select(l => LabelValue(EnumType, IsString, l)), GeneratedNames.LabelArray(Name), GeneratedNames.Labels(Name), "labels", this);
 }
 
 /// <summary>One label: an enum member, or a declared string.</summary>

@@ -79,7 +79,7 @@ internal sealed record MultiLabelTargetModel(
     public override TargetNaming Naming => TargetNaming.Labels;
 
     public override void WriteSpecMembers(SourceWriter w) =>
-        WriteLabelMembers(w, EnumType, Labels.Select(l => LabelValue(EnumType, false, l)), GeneratedNames.LabelArray(Name), GeneratedNames.Labels(Name), "labels", Name);
+        WriteLabelMembers(w, EnumType, Labels.Select(l => LabelValue(EnumType, false, l)), GeneratedNames.LabelArray(Name), GeneratedNames.Labels(Name), "labels", this);
 
     /// <summary>The value of the property from one flag per label (predicted, or read as 0/1 floats).</summary>
     public override void WriteBindingHelpers(SourceWriter w, int index)

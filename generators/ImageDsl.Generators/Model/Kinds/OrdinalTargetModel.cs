@@ -84,5 +84,5 @@ internal sealed record OrdinalTargetModel(
     public override TargetNaming Naming => TargetNaming.Ordinal;
 
     public override void WriteSpecMembers(SourceWriter w) =>
-        WriteLabelMembers(w, RankType, Ranks.Select(Rank), GeneratedNames.RankArray(Name), GeneratedNames.Ranks(Name), "ranks, lowest first,", Name);
+        WriteLabelMembers(w, RankType, Ranks.Select(Rank), GeneratedNames.RankArray(Name), GeneratedNames.Ranks(Name), "ranks, lowest first,", this);
 }
