@@ -113,7 +113,7 @@ internal static class GeneratedNames
     {
         Model, Spec, Network, Prediction, Evaluation, "Create", "Load", "Evaluate", "ComputeLoss", "CreatePrediction", "Encode",
         "Normalization", "TargetStatistics", "IsTrained", "SeedInitialization", "Train", "CreateDataset", "Dispose", "Save", "LoadWeights",
-        "EvaluateCore", "Predict", "RunNetwork", "DecodeOutputs", "DeclaredAugmentation", "Equals", "GetHashCode", "ToString", "GetType",
+        "EvaluateCore", "Predict", "RunNetwork", "DecodeOutputs", "DeclaredAugmentation", "AllowUntrained", "Equals", "GetHashCode", "ToString", "GetType",
         "MemberwiseClone", "Finalize", "ReferenceEquals",
     };
 

@@ -19,7 +19,15 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     /// true value and predicted value or probabilities) for the report's plots: memory grows
     /// linearly with the dataset, about 100 bytes per image for a 10-label target.
     /// </remarks>
+    /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>).</exception>
     protected EvaluationResult EvaluateCore(ImageDataset data)
+    {
+        RequireTrained("be evaluated");
+        return Score(data);
+    }
+
+    /// <summary>What <see cref="EvaluateCore"/> computes, without its check: training validates a model that is not trained yet.</summary>
+    private EvaluationResult Score(ImageDataset data)
     {
         CheckDataset(data, nameof(data));
         var source = data.Batches;

@@ -9,14 +9,22 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     private const int PredictionBatch = 64;
 
     /// <summary>Predicts the targets of one image file.</summary>
+    /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>).</exception>
     public TPrediction Predict(string imagePath) => Predict([imagePath])[0];
 
     /// <summary>Predicts the targets of an image already in memory.</summary>
-    public TPrediction Predict(SixLabors.ImageSharp.Image image) => PredictBytes([ImageLoader.Decode(image, Spec.Input)])[0];
+    /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>).</exception>
+    public TPrediction Predict(SixLabors.ImageSharp.Image image)
+    {
+        RequireTrained("predict");
+        return PredictBytes([ImageLoader.Decode(image, Spec.Input)])[0];
+    }
 
     /// <summary>Predicts many image files, decoding in parallel and running the network in batches.</summary>
+    /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>).</exception>
     public IReadOnlyList<TPrediction> Predict(IEnumerable<string> imagePaths)
     {
+        RequireTrained("predict");
         var paths = imagePaths.ToArray();
         var results = new List<TPrediction>(paths.Length);
         for (int start = 0; start < paths.Length; start += PredictionBatch)

@@ -132,7 +132,7 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
             using var targets = training.Batches.AllTargets();
             TargetStatistics = TargetStatistics.Measure(Spec, targets);
         }
-        var trainer = new Trainer(Spec, Network, ComputeLoss, EvaluateCore, Normalization, options, Logger);
+        var trainer = new Trainer(Spec, Network, ComputeLoss, Score, Normalization, options, Logger);
         var history = trainer.Fit(training, validation, progress, cancellation, resumeFrom);
         IsTrained = true;
         return history;

@@ -13,5 +13,10 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     /// into typed predictions without TorchSharp. See docs/onnx.md.
     /// </summary>
     /// <param name="path">The .onnx file to write; replaced atomically if it exists.</param>
-    public void ExportOnnx(string path) => OnnxExporter.Export(path, Spec, Normalization, Network, TargetStatistics);
+    /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>).</exception>
+    public void ExportOnnx(string path)
+    {
+        RequireTrained("be exported");
+        OnnxExporter.Export(path, Spec, Normalization, Network, TargetStatistics);
+    }
 }
