@@ -12,7 +12,8 @@ namespace ImageDsl.Training;
 /// The training loop: seeded shuffling, batches cut from the decoded-image cache, the chosen
 /// optimizer and schedule, gradient clipping, validation with early stopping and best-weights
 /// tracking, an atomic checkpoint after every epoch, a dispose scope around every step so
-/// native memory stays flat, and progress a few times a second.
+/// native memory stays flat, and progress a few times a second. Batch norm's running statistics
+/// are recomputed for the weights that get scored (see <see cref="BatchNormStatistics"/>).
 /// </summary>
 internal sealed class Trainer(
     ModelSpec spec,
@@ -77,17 +78,9 @@ internal sealed class Trainer(
                 int size;
                 using (NewDisposeScope())
                 {
-                    var (images, targets, _) = data.Take(BatchIndices(batch));
+                    var (images, targets) = TrainingBatch(data, BatchIndices(batch), augmentation, generator);
                     if (batch + 1 < batches) data.Prefetch(BatchIndices(batch + 1));
                     size = (int)images.shape[0];
-                    if (augmentation.IsEnabled)
-                    {
-                        var window = augmentation.Rotation > 0 ? GeometricTargets.Window(spec, targets) : null;
-                        var (augmented, moves) = Augment.Apply(images.to_type(ScalarType.Float32).div_(255f), augmentation, generator, window);
-                        if (moves is not null) targets = GeometricTargets.Move(spec, targets, moves);
-                        images = normalization.ApplyToUnit(augmented);
-                    }
-                    else images = normalization.Apply(images);
 
                     // Unset rather than zeroed: backward then hands each parameter its fresh
                     // gradient instead of adding it to a zeroed one (two fewer passes over
@@ -118,6 +111,9 @@ internal sealed class Trainer(
 
             double trainingLoss = lossSum / seen;
             double imagesPerSecond = seen / epochClock.Elapsed.TotalSeconds;
+            // Validation scores the weights as they are now, so batch norm must describe them too
+            // (and the best weights kept below then carry statistics of their own).
+            if (validation is not null) RecomputeBatchNorm(data, augmentation, epoch);
             EvaluationResult? scores = validation is null ? null : evaluate(validation);
             double? monitored = scores is null ? null : monitor.Read(scores);
             bool improved = monitored is { } m && !double.IsNaN(m) && monitor.IsBetter(m, run.BestScore);
@@ -150,8 +146,46 @@ internal sealed class Trainer(
             LoadWeights(best);
             logger.LogInformation("Restored the weights of epoch {Epoch} ({Monitor} {Score:G4})", run.BestEpoch, monitor.Name, run.BestScore);
         }
+        // With validation every epoch's weights got their statistics before they were scored; without, the final ones get them here.
+        if (validation is null)
+        {
+            network.train();
+            fineTuning.BeginEpoch(run.EpochsCompleted); // the layers the last epoch trained, not a frozen backbone's
+            RecomputeBatchNorm(data, augmentation, run.EpochsCompleted);
+        }
         network.eval();
         return new TrainingHistory(run.History, run.BestEpoch == 0 ? null : run.BestEpoch);
+    }
+
+    /// <summary>
+    /// The batch of training-set <paramref name="indices"/> as a step trains on it: augmented
+    /// (targets moved with the image where they are geometric), then normalized.
+    /// </summary>
+    private (Tensor Images, Tensor Targets) TrainingBatch(BatchSource data, long[] indices, Augmentation augmentation, Generator generator)
+    {
+        var (images, targets, _) = data.Take(indices);
+        if (!augmentation.IsEnabled) return (normalization.Apply(images), targets);
+        var window = augmentation.Rotation > 0 ? GeometricTargets.Window(spec, targets) : null;
+        var (augmented, moves) = Augment.Apply(images.to_type(ScalarType.Float32).div_(255f), augmentation, generator, window);
+        if (moves is not null) targets = GeometricTargets.Move(spec, targets, moves);
+        return (normalization.ApplyToUnit(augmented), targets);
+    }
+
+    /// <summary>
+    /// Gives batch norm the statistics of the current weights (see <see cref="BatchNormStatistics"/>)
+    /// on training images augmented as training augments them, drawn by a generator seeded from
+    /// the run's seed and the epoch: training's own random streams are left as they were, so a
+    /// resumed run recomputes the same.
+    /// </summary>
+    private void RecomputeBatchNorm(BatchSource data, Augmentation augmentation, int epoch)
+    {
+        var clock = Stopwatch.StartNew();
+        using var generator = new Generator(unchecked((ulong)options.Seed * 1_000_003UL + (ulong)epoch));
+        int layers = BatchNormStatistics.Recompute(network, data.Count, options.BatchSize, options.BatchNormStatisticsImages, generator,
+            (indices, random) => TrainingBatch(data, indices, augmentation, random).Images, data.Prefetch);
+        if (layers > 0)
+            logger.LogDebug("Recomputed the statistics of {Layers} batch-norm layers with the weights of epoch {Epoch} in {Milliseconds:F0} ms",
+                layers, epoch, clock.Elapsed.TotalMilliseconds);
     }
 
     /// <summary>Mutable progress of one run: what a checkpoint saves and a resume restores.</summary>

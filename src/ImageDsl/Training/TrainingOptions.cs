@@ -65,6 +65,17 @@ public sealed partial record TrainingOptions
     public bool RestoreBestWeights { get; init; } = true;
 
     /// <summary>
+    /// At most this many training images (augmented as in training, in whole batches) are run
+    /// through the network with its final weights to recompute batch norm's running statistics,
+    /// at the end of training and, with a validation set, before each validation. The running
+    /// averages training keeps mix in statistics of earlier weights, and after a short run they can
+    /// leave evaluation scoring far worse than the training loss says (see docs/backbones.md).
+    /// The pass costs a forward pass over these images: measured 0.1–0.15 s for SmallCnn at 28x28
+    /// and 1.5 s for ResNet-18 at 64x64 on two cores. 0 keeps the running averages.
+    /// </summary>
+    public int BatchNormStatisticsImages { get; init; } = 1024;
+
+    /// <summary>
     /// A file to write a checkpoint to after every epoch (atomically: weights, optimizer state,
     /// schedule position, RNG state, history). Pass it to Resume to continue an interrupted run.
     /// </summary>
@@ -83,6 +94,7 @@ public sealed partial record TrainingOptions
         if (GradientClipNorm is { } clip && !(clip > 0)) throw new ArgumentOutOfRangeException(nameof(GradientClipNorm), clip, "GradientClipNorm must be positive.");
         Augmentation?.Validate();
         if (ValidationFraction is { } f && !(f >= 0 && f < 1)) throw new ArgumentOutOfRangeException(nameof(ValidationFraction), f, "ValidationFraction must be in [0, 1).");
+        if (BatchNormStatisticsImages < 0) throw new ArgumentOutOfRangeException(nameof(BatchNormStatisticsImages), BatchNormStatisticsImages, "BatchNormStatisticsImages cannot be negative (0 keeps the running averages).");
         if (EarlyStoppingPatience is < 1) throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), EarlyStoppingPatience, "EarlyStoppingPatience must be at least 1.");
         if (string.IsNullOrWhiteSpace(Monitor)) throw new ArgumentException("Monitor must name \"loss\" or \"Target.Metric\".", nameof(Monitor));
         ValidateFineTuning();

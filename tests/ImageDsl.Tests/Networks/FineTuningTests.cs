@@ -31,13 +31,19 @@ public class FineTuningTests
     {
         using var model = HandWrittenModel.Create(Spec, seed: 2);
         var before = BackboneData.Snapshot(model.Layers.Backbone);
+        var stem = model.Layers.Backbone.state_dict()["bn1.num_batches_tracked"];
+        var counted = new List<long>();
 
-        model.Train(BackboneData.Sample(Spec, 32), new TrainingOptions { Epochs = 2, BatchSize = 16, FreezeBackbone = true, UnfreezeBackboneAfterEpochs = 1 });
+        model.Train(BackboneData.Sample(Spec, 32), new TrainingOptions { Epochs = 2, BatchSize = 16, FreezeBackbone = true, UnfreezeBackboneAfterEpochs = 1 },
+            new AtEpochEnd(() => counted.Add(stem.item<long>())));
 
         var state = model.Layers.Backbone.state_dict();
         Assert.True(BackboneData.MaxAbsDifference(state["layer1.0.conv1.weight"], before["layer1.0.conv1.weight"]) > 0);
-        // Batch norm counted only the two batches of epoch 2: epoch 1 ran it in evaluation mode.
+        // Epoch 1 ran batch norm in evaluation mode (it counted no batch), epoch 2 in training mode (its two).
+        Assert.Equal([0L, 2L], counted);
+        // The statistics recomputed for the final weights: the unfrozen backbone's too, from two batches of 16.
         Assert.Equal(2, state["bn1.num_batches_tracked"].item<long>());
+        Assert.True(BackboneData.MaxAbsDifference(state["bn1.running_mean"], before["bn1.running_mean"]) > 0);
     }
 
     [Fact]
@@ -97,5 +103,13 @@ public class FineTuningTests
     {
         Assert.Equal(new Normalization([0.485f, 0.456f, 0.406f], [0.229f, 0.224f, 0.225f]), ImageNet.Normalization(3));
         Assert.Throws<ArgumentOutOfRangeException>(() => ImageNet.Normalization(2));
+    }
+
+    private sealed class AtEpochEnd(Action observe) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value)
+        {
+            if (value.EpochCompleted) observe();
+        }
     }
 }
