@@ -15,7 +15,12 @@ internal sealed class OurSide : ISide
     private readonly ImageDataset training;
     private readonly ImageDataset? inference;
     private readonly Image? single;
-    private readonly TrainingOptions options = new() { Epochs = 1, BatchSize = Workload.TrainBatch, Schedule = LearningRateSchedule.Constant };
+    // Like for like with the hand-written loop: no pass recomputing batch norm's statistics after
+    // the steps (a fixed cost per Train, not per step; docs/backbones.md gives it).
+    private readonly TrainingOptions options = new()
+    {
+        Epochs = 1, BatchSize = Workload.TrainBatch, Schedule = LearningRateSchedule.Constant, BatchNormStatisticsImages = 0,
+    };
 
     public OurSide(Workload workload, Effort effort, string directory)
     {
