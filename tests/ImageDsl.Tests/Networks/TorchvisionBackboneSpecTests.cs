@@ -3,6 +3,7 @@ using ImageDsl.Networks;
 using ImageDsl.Tests.EndToEnd;
 using ImageDsl.Tests.Onnx;
 using ImageDsl.Training;
+using TorchSharp;
 using TorchSharp.PyBridge;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
@@ -84,7 +85,16 @@ public sealed class TorchvisionBackboneSpecTests(ITestOutputHelper log)
 
         Assert.All(OnnxMatrix.Differences(model.Spec, trained, reloaded), d => Assert.Equal(0, d));
         var headScale = OnnxMatrix.HeadScaleDifferences(model.Spec, model.TargetStatistics, trained, onnx);
-        log.WriteLine($"{model.Spec.Name}: ONNX Runtime vs TorchSharp, on the head's scale: {string.Join(", ", model.Spec.Targets.Select((t, i) => $"{t.Name} {headScale[i]:E2}"))}");
-        Assert.All(headScale, d => Assert.InRange(d, 0, OnnxMatrix.Tolerance));
+        // The export is judged against the same network in float64, as the matrix judges the deep
+        // backbones: through ResNet-50's layers TorchSharp's own float32 result is 1.4e-4 off on the
+        // tilt's head scale, ONNX Runtime's 2.9e-5, so the two runtimes differ by more than either
+        // is wrong (see docs/onnx.md).
+        loaded.Network.to(ScalarType.Float64);
+        var exact = OnnxMatrix.Torch(model.Spec, model.TargetStatistics, model.Normalization, loaded.Network, images, Samples.Count, ScalarType.Float64);
+        var fromExact = OnnxMatrix.HeadScaleDifferences(model.Spec, model.TargetStatistics, exact, onnx);
+        var torchFromExact = OnnxMatrix.HeadScaleDifferences(model.Spec, model.TargetStatistics, exact, trained);
+        log.WriteLine($"{model.Spec.Name}, on the head's scale: " + string.Join(", ", model.Spec.Targets.Select((t, i) =>
+            $"{t.Name}: ONNX Runtime vs TorchSharp {headScale[i]:E2}, from float64 ONNX Runtime {fromExact[i]:E2}, TorchSharp {torchFromExact[i]:E2}")));
+        Assert.All(fromExact, d => Assert.InRange(d, 0, OnnxMatrix.Tolerance));
     }
 }
