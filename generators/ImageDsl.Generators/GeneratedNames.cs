@@ -108,15 +108,6 @@ internal static class GeneratedNames
         "save", "train", "training", "to", "cpu", "cuda", "half", "bfloat16", "float", "double",
     };
 
-    // Members of the generated Model and its base ImageModel, which a loss field must not hide.
-    private static readonly HashSet<string> ModelReserved = new()
-    {
-        Model, Spec, Network, Prediction, Evaluation, "Create", "Load", "Evaluate", "ComputeLoss", "CreatePrediction", "Encode",
-        "Normalization", "TargetStatistics", "IsTrained", "SeedInitialization", "Train", "CreateDataset", "Dispose", "Save", "LoadWeights",
-        "EvaluateCore", "Predict", "RunNetwork", "DecodeOutputs", "DeclaredAugmentation", "AllowUntrained", "Equals", "GetHashCode", "ToString", "GetType",
-        "MemberwiseClone", "Finalize", "ReferenceEquals",
-    };
-
     /// <summary>
     /// The <c>Network</c> field of each target's head: the camelCase property name, or with
     /// <c>Head</c> appended when that is a keyword, a TorchSharp <c>Module</c> member,
@@ -134,16 +125,6 @@ internal static class GeneratedNames
             var preferred = SyntaxFacts.GetKeywordKind(camel) == SyntaxKind.None ? camel : camel + "Head";
             fields[i] = Unique(preferred, camel + "Head", taken);
         }
-        return fields;
-    }
-
-    /// <summary>The <c>Model</c> field holding each target's loss: <c>{Target}Loss</c>, unless that is taken.</summary>
-    public static IReadOnlyList<string> LossFields(IReadOnlyList<string> targets)
-    {
-        var taken = new HashSet<string>(ModelReserved);
-        var fields = new string[targets.Count];
-        for (int i = 0; i < targets.Count; i++)
-            fields[i] = Unique(targets[i] + "Loss", targets[i] + "TargetLoss", taken);
         return fields;
     }
 

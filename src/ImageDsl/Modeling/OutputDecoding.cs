@@ -24,6 +24,7 @@ internal static class OutputDecoding
             perTarget[t] = activated.contiguous().data<float>().ToArray();
         }
 
+        var offsets = Enumerable.Range(0, spec.Targets.Count).Select(spec.EncodedOffset).ToArray();
         var result = new PredictionOutputs[count];
         for (int i = 0; i < count; i++)
         {
@@ -31,7 +32,7 @@ internal static class OutputDecoding
             for (int t = 0; t < spec.Targets.Count; t++)
             {
                 var target = spec.Targets[t];
-                values[t] = target.Decode(perTarget[t].AsSpan(i * target.OutputWidth, target.OutputWidth), statistics, spec.EncodedOffset(t));
+                values[t] = target.Decode(perTarget[t].AsSpan(i * target.OutputWidth, target.OutputWidth), statistics, offsets[t]);
             }
             result[i] = new PredictionOutputs(spec, values);
         }

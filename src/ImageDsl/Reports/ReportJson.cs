@@ -153,6 +153,21 @@ internal static class ReportJson
         json.WriteEndObject();
     }
 
+    /// <summary>"confusionMatrix": {"counts": [[...], ...]}, rows the truth.</summary>
+    internal static void ConfusionMatrix(Utf8JsonWriter json, Metrics.ConfusionMatrix matrix)
+    {
+        json.WriteStartObject("confusionMatrix");
+        json.WriteStartArray("counts");
+        foreach (var row in matrix.Counts)
+        {
+            json.WriteStartArray();
+            foreach (var count in row) json.WriteNumberValue(count);
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     internal static void FiniteOrNull(Utf8JsonWriter json, string name, double? value)
     {
         if (value is { } v && double.IsFinite(v)) json.WriteNumber(name, v); else json.WriteNull(name);

@@ -5,6 +5,20 @@ namespace ImageDsl.Specs;
 /// <summary>How label text (CSV cells, folder names) is read: invariant culture, surrounding blanks ignored.</summary>
 public static class TargetText
 {
+    /// <summary>
+    /// The index of <paramref name="text"/> among <paramref name="names"/> (ignoring case), or else
+    /// among <paramref name="aliases"/> (exactly: an enum member's number); -1 if neither.
+    /// </summary>
+    public static int IndexOf(IReadOnlyList<string> names, IReadOnlyList<string>? aliases, string text)
+    {
+        for (int i = 0; i < names.Count; i++)
+            if (string.Equals(names[i], text, StringComparison.OrdinalIgnoreCase)) return i;
+        if (aliases is not null)
+            for (int i = 0; i < aliases.Count; i++)
+                if (string.Equals(aliases[i], text, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
     /// <summary>Reads a finite number such as <c>12</c>, <c>-0.5</c> or <c>1e-3</c>.</summary>
     public static bool TryParseNumber(string text, out double value) =>
         double.TryParse(text.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);

@@ -78,16 +78,7 @@ public sealed record ClassificationEvaluation(string Name, MulticlassMetrics Met
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteStartObject("confusionMatrix");
-        json.WriteStartArray("counts");
-        foreach (var row in m.ConfusionMatrix.Counts)
-        {
-            json.WriteStartArray();
-            foreach (var count in row) json.WriteNumberValue(count);
-            json.WriteEndArray();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
+        ReportJson.ConfusionMatrix(json, m.ConfusionMatrix);
 
         json.WriteStartArray("worstPredictions");
         foreach (var i in WorstPredictions.Classification(Samples, worstCount))

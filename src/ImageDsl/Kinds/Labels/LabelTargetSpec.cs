@@ -82,15 +82,7 @@ public sealed record LabelTargetSpec : TargetSpec
     public override int OutputWidth => Labels.Count;
 
     /// <summary>The index of <paramref name="label"/>, matched to a label name (case-insensitive) or else to an alias; -1 if neither.</summary>
-    public int IndexOf(string label)
-    {
-        for (int i = 0; i < Labels.Count; i++)
-            if (string.Equals(Labels[i], label, StringComparison.OrdinalIgnoreCase)) return i;
-        if (Aliases is not null)
-            for (int i = 0; i < Aliases.Count; i++)
-                if (string.Equals(Aliases[i], label, StringComparison.Ordinal)) return i;
-        return -1;
-    }
+    public int IndexOf(string label) => TargetText.IndexOf(Labels, Aliases, label);
 
     /// <inheritdoc />
     public override string? TryEncode(string text, Span<float> encoded)

@@ -62,15 +62,7 @@ public sealed record MultiLabelTargetSpec : TargetSpec
     public override bool IsShiftInvariant => true;
 
     /// <summary>The index of <paramref name="label"/> by name (case-insensitive) or alias; -1 if neither.</summary>
-    public int IndexOf(string label)
-    {
-        for (int i = 0; i < Labels.Count; i++)
-            if (string.Equals(Labels[i], label, StringComparison.OrdinalIgnoreCase)) return i;
-        if (Aliases is not null)
-            for (int i = 0; i < Aliases.Count; i++)
-                if (string.Equals(Aliases[i], label, StringComparison.Ordinal)) return i;
-        return -1;
-    }
+    public int IndexOf(string label) => TargetText.IndexOf(Labels, Aliases, label);
 
     /// <summary>
     /// Reads a cell listing the present labels separated by <c>|</c> or <c>;</c> (<c>even|loop</c>);

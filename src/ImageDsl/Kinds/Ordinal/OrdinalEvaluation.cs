@@ -43,16 +43,7 @@ public sealed record OrdinalEvaluation(string Name, OrdinalMetrics Metrics) : Ta
         ReportJson.Metrics(json, m.UndefinedReasons,
             ("accuracy", m.Accuracy), ("mae", m.Mae), ("rmse", m.Rmse), ("withinOneRank", m.WithinOneRank),
             ("quadraticWeightedKappa", m.QuadraticWeightedKappa), ("expectedRankMae", m.ExpectedRankMae), ("expectedRankRmse", m.ExpectedRankRmse));
-        json.WriteStartObject("confusionMatrix");
-        json.WriteStartArray("counts");
-        foreach (var row in m.ConfusionMatrix.Counts)
-        {
-            json.WriteStartArray();
-            foreach (var count in row) json.WriteNumberValue(count);
-            json.WriteEndArray();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
+        ReportJson.ConfusionMatrix(json, m.ConfusionMatrix);
         json.WriteStartArray("rankErrors");
         var errors = m.ErrorCounts();
         for (int i = 0; i < errors.Length; i++)

@@ -75,11 +75,7 @@ public sealed record OrdinalTargetSpec : TargetSpec
     public int IndexOf(string text)
     {
         var trimmed = text.Trim();
-        for (int i = 0; i < Ranks.Count; i++)
-            if (string.Equals(Ranks[i], trimmed, StringComparison.OrdinalIgnoreCase)) return i;
-        if (Aliases is not null)
-            for (int i = 0; i < Aliases.Count; i++)
-                if (string.Equals(Aliases[i], trimmed, StringComparison.Ordinal)) return i;
+        if (TargetText.IndexOf(Ranks, Aliases, trimmed) is var named and >= 0) return named;
         if (First is { } first && TargetText.TryParseNumber(trimmed, out var number) && number == Math.Floor(number))
         {
             double index = number - first;
