@@ -38,17 +38,8 @@ internal static class GeneratedNames
     /// <summary>A binary target's second member of <c>Prediction</c>.</summary>
     public static string Probability(string target) => target + "Probability";
 
-    /// <summary>An ordinal target's expected rank in <c>Prediction</c>.</summary>
-    public static string Expected(string target) => target + "Expected";
-
-    /// <summary>Public list of an ordinal target's ranks, declared in the spec class.</summary>
-    public static string Ranks(string target) => target + "Ranks";
-
-    /// <summary>Private array behind <see cref="Ranks"/>, declared in the spec class.</summary>
-    public static string RankArray(string target) => target + "RankArray";
-
-    /// <summary>The members the generator declares directly in the spec class.</summary>
-    public static IEnumerable<string> SpecClassMembers(IEnumerable<(string Name, Parsing.TargetNaming Naming)> targets)
+    /// <summary>The members the generator declares directly in the spec class: the frame's and the targets' own (<paramref name="targetMembers"/>).</summary>
+    public static IEnumerable<string> SpecClassMembers(IEnumerable<string> targetMembers)
     {
         yield return Spec;
         yield return Model;
@@ -60,28 +51,7 @@ internal static class GeneratedNames
         yield return Binding;
         yield return OnnxPredictor;
         yield return Augmentation;
-        foreach (var (name, naming) in targets)
-        {
-            if (naming == Parsing.TargetNaming.Labels)
-            {
-                yield return Labels(name);
-                yield return LabelArray(name);
-            }
-            if (naming == Parsing.TargetNaming.Ordinal)
-            {
-                yield return Ranks(name);
-                yield return RankArray(name);
-            }
-        }
-    }
-
-    /// <summary>The members of <c>Prediction</c> that a target adds.</summary>
-    public static IEnumerable<string> PredictionMembers(string target, Parsing.TargetNaming naming)
-    {
-        yield return target;
-        if (naming is Parsing.TargetNaming.Labels or Parsing.TargetNaming.Ordinal) yield return Probabilities(target);
-        if (naming == Parsing.TargetNaming.Binary) yield return Probability(target);
-        if (naming == Parsing.TargetNaming.Ordinal) yield return Expected(target);
+        foreach (var name in targetMembers) yield return name;
     }
 
     /// <summary>Names a <c>Prediction</c> record already has, so no target may take them.</summary>

@@ -14,52 +14,8 @@ namespace ImageDsl.Generators.Analyzers;
 public sealed class ImageModelAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-    [
-        DiagnosticDescriptors.NotPartial,
-        DiagnosticDescriptors.NoTargets,
-        DiagnosticDescriptors.InvalidRange,
-        DiagnosticDescriptors.UnsupportedTargetType,
-        DiagnosticDescriptors.TooFewLabels,
-        DiagnosticDescriptors.InvalidImageSize,
-        DiagnosticDescriptors.InvalidChannels,
-        DiagnosticDescriptors.MemberAlreadyDeclared,
-        DiagnosticDescriptors.TwoTargetAttributes,
-        DiagnosticDescriptors.UnsupportedSpecClass,
-        DiagnosticDescriptors.InvalidLossWeight,
-        DiagnosticDescriptors.InvalidLabelSmoothing,
-        DiagnosticDescriptors.TargetWithoutGetter,
-        DiagnosticDescriptors.UnsupportedTargetProperty,
-        DiagnosticDescriptors.DuplicateLabelValues,
-        DiagnosticDescriptors.InvalidHuberDelta,
-        DiagnosticDescriptors.UnknownEnumValue,
-        DiagnosticDescriptors.NameConflict,
-        DiagnosticDescriptors.EmptyColumn,
-        DiagnosticDescriptors.IncompatibleLoss,
-        DiagnosticDescriptors.InapplicableMetric,
-        DiagnosticDescriptors.DuplicateLabels,
-        DiagnosticDescriptors.TooFewListedLabels,
-        DiagnosticDescriptors.MissingVectorLength,
-        DiagnosticDescriptors.VectorLengthMismatch,
-        DiagnosticDescriptors.NotAFullPeriod,
-        DiagnosticDescriptors.CannotBeSet,
-        DiagnosticDescriptors.ZeroFlag,
-        DiagnosticDescriptors.OverlappingFlags,
-        DiagnosticDescriptors.InvalidThreshold,
-        DiagnosticDescriptors.InvalidWeights,
-        DiagnosticDescriptors.OptionDoesNotApply,
-        DiagnosticDescriptors.DuplicateColumn,
-        DiagnosticDescriptors.InvalidAugmentation,
-        DiagnosticDescriptors.RotationChangesAngle,
-        DiagnosticDescriptors.FlipSwapsSides,
-        DiagnosticDescriptors.GeometricMovesVector,
-        DiagnosticDescriptors.InputSmallerThanBackbone,
-        DiagnosticDescriptors.BackboneShapeNotSupported,
-        DiagnosticDescriptors.InvalidBackboneShape,
-        DiagnosticDescriptors.VectorMemberNotANumber,
-        DiagnosticDescriptors.ObsoleteUse,
-        DiagnosticDescriptors.InvalidOrdinalRanks,
-    ];
+    /// <remarks>Every descriptor of the catalogue, found there, so a new rule is written in one place.</remarks>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = DiagnosticDescriptors.All;
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

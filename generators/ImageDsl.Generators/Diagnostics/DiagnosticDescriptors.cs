@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 
 namespace ImageDsl.Generators.Diagnostics;
@@ -439,13 +442,21 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "The generated model reads and sets every target, creates the spec class and each vector, and names each target's type; none of these can be marked [Obsolete(..., error: true)] (unless the spec class itself is obsolete). A label enum member that is obsolete as an error is simply not a label; obsolete warnings and [Experimental] APIs that the spec uses are disabled in the generated file, since the user chose them.",
         helpLinkUri: HelpLink + "imgdsl0042");
-    public static readonly DiagnosticDescriptor InvalidOrdinalRanks = new(
+    public static readonly DiagnosticDescriptor InvalidTargetDeclaration = new(
         id: "IMGDSL0043",
-        title: "Invalid ordinal ranks",
-        messageFormat: "{0} is not a valid ordinal target: {1}",
+        title: "Invalid target declaration",
+        messageFormat: "{0} is not a valid {1} target: {2}",
         category: TargetsCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "An ordinal target has 2 to 100 ranks: an enum's members, lowest first ([Ordinal]), or the whole numbers of an int property from first to last ([Ordinal(first, last)], last above first).",
+        description: "A target's declaration breaks a rule of its kind that no more specific rule covers; the message says which. An ordinal target, for example, has 2 to 100 ranks: an enum's members, lowest first ([Ordinal]), or the whole numbers of an int property from first to last ([Ordinal(first, last)], last above first).",
         helpLinkUri: HelpLink + "imgdsl0043");
+
+    /// <summary>Every descriptor above, in ID order: what the analyzer supports.</summary>
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = typeof(DiagnosticDescriptors)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
+        .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
+        .OrderBy(descriptor => descriptor.Id, System.StringComparer.Ordinal)
+        .ToImmutableArray();
 }

@@ -62,8 +62,11 @@ internal abstract record TargetModel(string Name, string Column, double LossWeig
     /// <summary>True when one folder per value can hold its images (a spec of this one target can be read from folders).</summary>
     public virtual bool ReadsFolders => false;
 
-    /// <summary>Which extra names the generated code declares after this target.</summary>
-    public virtual TargetNaming Naming => TargetNaming.Value;
+    /// <summary>The names the target adds to the spec class (label arrays and lists), checked for clashes with the user's members.</summary>
+    public virtual IEnumerable<string> SpecClassMembers => System.Array.Empty<string>();
+
+    /// <summary>The names the target adds to <c>Prediction</c>, checked for clashes with other targets'.</summary>
+    public IEnumerable<string> PredictionMembers => System.Linq.Enumerable.Select(PredictionParameters(), p => p.Name);
 
     /// <summary>The unit of a value that turning or mirroring the image would change (an angle not declared the image's own rotation); else null.</summary>
     public virtual string? AngleUnit => null;

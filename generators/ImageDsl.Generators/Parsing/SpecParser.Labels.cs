@@ -16,6 +16,7 @@ internal sealed partial class SpecParser
     ];
 
     /// <summary>A <c>[Labels]</c> property: the kind follows from its type.</summary>
+    [ReadsTarget("LabelsAttribute")]
     private TargetModel? LabelsTarget(IPropertySymbol property, AttributeReader arguments)
     {
         var type = property.Type;
@@ -127,8 +128,8 @@ internal sealed partial class SpecParser
     {
         var (column, weight, metrics, loss) = Common(arguments, property, "multi-class", TargetKinds.Labels);
         NotApplicable(arguments, property, "it is a multi-class target", "PositiveWeight", "PositiveWeights", "Threshold", "Thresholds");
-        if (loss == nameof(LossFunction.CategoricalHinge))
-            NotApplicable(arguments, property, "it is trained with categorical hinge, which has no label smoothing", "LabelSmoothing");
+        if (TargetKinds.GivesRawScores(loss))
+            NotApplicable(arguments, property, $"it is trained with {loss} on raw scores, which have no label smoothing", "LabelSmoothing");
         var smoothing = arguments.Double("LabelSmoothing", TypeNames.DefaultLabelSmoothing);
         if (!(smoothing >= 0 && smoothing < 1))
             Report(DiagnosticDescriptors.InvalidLabelSmoothing, arguments.ArgumentLocation("LabelSmoothing"), property.Name, SymbolText.Number(smoothing));
@@ -141,8 +142,8 @@ internal sealed partial class SpecParser
     {
         var (column, weight, metrics, loss) = Common(arguments, property, "binary", TargetKinds.Binary);
         NotApplicable(arguments, property, "it is a binary target", "LabelSmoothing", "ClassWeights", "PositiveWeights", "Thresholds");
-        if (loss == nameof(LossFunction.Hinge))
-            NotApplicable(arguments, property, "it is trained with hinge, whose raw score is true at or above 0, not a probability", "Threshold");
+        if (TargetKinds.GivesRawScores(loss))
+            NotApplicable(arguments, property, $"it is trained with {loss}, whose raw score is true at or above 0, not a probability", "Threshold");
         if (listed.Length is not (0 or 2))
             Report(DiagnosticDescriptors.OptionDoesNotApply, arguments.Location, $"A list of {listed.Length} label(s)", property.Name,
                 "a bool target names exactly two labels, false then true");

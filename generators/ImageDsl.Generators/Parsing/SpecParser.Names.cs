@@ -11,7 +11,7 @@ internal sealed partial class SpecParser
     /// <summary>Rules IMGDSL0008 and IMGDSL0018: the names the generated code declares must be free.</summary>
     private void CheckNames(INamedTypeSymbol type, Location identifier, List<ParsedTarget> targets)
     {
-        var specMembers = GeneratedNames.SpecClassMembers(targets.Select(t => (t.Property.Name, t.Naming))).Distinct().ToList();
+        var specMembers = GeneratedNames.SpecClassMembers(targets.SelectMany(t => t.Model?.SpecClassMembers ?? [])).Distinct().ToList();
         if (specMembers.Contains(type.Name))
             Report(DiagnosticDescriptors.NameConflict, identifier, type.Name, $"{type.Name}.{type.Name}", "rename it");
 
@@ -31,7 +31,7 @@ internal sealed partial class SpecParser
         foreach (var target in targets)
         {
             var name = target.Property.Name;
-            var conflict = GeneratedNames.PredictionMembers(name, target.Naming)
+            var conflict = (target.Model?.PredictionMembers ?? [name])
                 .Where(member => !predictionNames.Add(member))
                 .Select(member => $"{GeneratedNames.Prediction}.{member}")
                 .FirstOrDefault();

@@ -12,6 +12,7 @@ internal sealed partial class SpecParser
     private const int MaxOrdinalRanks = 100;
 
     /// <summary>An <c>[Ordinal]</c> property: an enum's members, or an <c>int</c>'s numbers from first to last (rule IMGDSL0041).</summary>
+    [ReadsTarget("OrdinalAttribute")]
     private OrdinalTargetModel? OrdinalTarget(IPropertySymbol property, AttributeReader arguments)
     {
         var typeLocation = PropertyTypeLocation(property);
@@ -25,7 +26,7 @@ internal sealed partial class SpecParser
             if (EnumLabels(enumType, typeLocation) is not { } members) return null;
             if (members.Count is < 2 or > MaxOrdinalRanks)
             {
-                Report(DiagnosticDescriptors.InvalidOrdinalRanks, typeLocation, property.Name,
+                Report(DiagnosticDescriptors.InvalidTargetDeclaration, typeLocation, property.Name, "ordinal",
                     $"{SymbolText.Display(enumType)} has {members.Count} member(s); an ordinal target has 2 to {MaxOrdinalRanks} ranks");
                 return null;
             }
@@ -39,13 +40,13 @@ internal sealed partial class SpecParser
         }
         if (!declaresRange)
         {
-            Report(DiagnosticDescriptors.InvalidOrdinalRanks, arguments.Location, property.Name, "an int target declares its ranks: [Ordinal(first, last)]");
+            Report(DiagnosticDescriptors.InvalidTargetDeclaration, arguments.Location, property.Name, "ordinal", "an int target declares its ranks: [Ordinal(first, last)]");
             return null;
         }
         if (arguments.ConstructorDouble(0) is not { } first || arguments.ConstructorDouble(1) is not { } last) return Invalid<OrdinalTargetModel>();
         if (!(last > first) || last - first + 1 > MaxOrdinalRanks)
         {
-            Report(DiagnosticDescriptors.InvalidOrdinalRanks, arguments.Location, property.Name,
+            Report(DiagnosticDescriptors.InvalidTargetDeclaration, arguments.Location, property.Name, "ordinal",
                 $"ranks {SymbolText.Number(first)} to {SymbolText.Number(last)}: the last must be above the first, and an ordinal target has at most {MaxOrdinalRanks} ranks");
             return null;
         }

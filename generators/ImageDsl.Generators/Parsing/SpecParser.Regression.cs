@@ -18,6 +18,7 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>A <c>[Range]</c> property: bounded, or periodic (rule IMGDSL0026).</summary>
+    [ReadsTarget("RangeAttribute")]
     private ScalarTargetModel? RangeTarget(IPropertySymbol property, AttributeReader arguments)
     {
         if (!IsFloatingPoint(property, "Range")) return null;
@@ -79,6 +80,7 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>A <c>[Value]</c> property: unbounded, standardized on the training set.</summary>
+    [ReadsTarget("ValueAttribute")]
     private ScalarTargetModel? ValueTarget(IPropertySymbol property, AttributeReader arguments)
     {
         if (!IsFloatingPoint(property, "Value")) return null;

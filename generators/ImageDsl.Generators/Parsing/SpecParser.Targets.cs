@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using ImageDsl.Generators.Diagnostics;
 using ImageDsl.Generators.Model;
 using ImageDsl.Generators.Shared;
@@ -10,11 +11,23 @@ namespace ImageDsl.Generators.Parsing;
 
 internal sealed partial class SpecParser
 {
-    private static readonly string[] TargetAttributes =
-    [
-        TypeNames.LabelsAttributeName, TypeNames.RangeAttributeName, TypeNames.ValueAttributeName,
-        TypeNames.VectorAttributeName, TypeNames.BoxAttributeName, TypeNames.OrdinalAttributeName,
-    ];
+    /// <summary>Reads one target attribute into its kind's model; null if the target broke a rule.</summary>
+    private delegate TargetModel? TargetReader(SpecParser parser, IPropertySymbol property, AttributeReader arguments);
+
+    /// <summary>
+    /// The reader of each target attribute, by the attribute's class name: the methods marked
+    /// <see cref="ReadsTargetAttribute"/>, found once, so a kind's reader is all it writes here.
+    /// </summary>
+    private static readonly Dictionary<string, TargetReader> TargetReaders = FindTargetReaders();
+
+    private static Dictionary<string, TargetReader> FindTargetReaders()
+    {
+        var readers = new Dictionary<string, TargetReader>(System.StringComparer.Ordinal);
+        foreach (var method in typeof(SpecParser).GetMethods(BindingFlags.Instance | BindingFlags.NonPublic))
+            foreach (var marker in method.GetCustomAttributes<ReadsTargetAttribute>())
+                readers.Add(marker.AttributeName, (TargetReader)System.Delegate.CreateDelegate(typeof(TargetReader), method));
+        return readers;
+    }
 
     /// <summary>A property marked as a target; <see cref="Model"/> is null if it broke a rule.</summary>
     private sealed class ParsedTarget(IPropertySymbol property, string attribute)
@@ -25,14 +38,6 @@ internal sealed partial class SpecParser
         public string Attribute { get; } = attribute;
 
         public TargetModel? Model { get; set; }
-
-        /// <summary>What the generated code names after this target (label arrays, probabilities), by the model if valid, else by the attribute.</summary>
-        public TargetNaming Naming => Model?.Naming ?? Attribute switch
-        {
-            TypeNames.LabelsAttributeName => TargetNaming.Labels,
-            TypeNames.OrdinalAttributeName => TargetNaming.Ordinal,
-            _ => TargetNaming.Value,
-        };
     }
 
     /// <summary>The target properties, base classes' first (rules 0002, 0009, 0013, 0014, 0018, 0042 and the per-kind rules).</summary>
@@ -61,15 +66,7 @@ internal sealed partial class SpecParser
                 ReportObsolete(UseType(property.Type), location, $"name the type of the target '{property.Name}'"))
                 continue;
             var arguments = new AttributeReader(attribute, cancellation);
-            var model = target.Attribute switch
-            {
-                TypeNames.LabelsAttributeName => LabelsTarget(property, arguments),
-                TypeNames.RangeAttributeName => RangeTarget(property, arguments),
-                TypeNames.ValueAttributeName => ValueTarget(property, arguments),
-                TypeNames.VectorAttributeName => VectorTarget(property, arguments, isBox: false),
-                TypeNames.OrdinalAttributeName => OrdinalTarget(property, arguments),
-                _ => VectorTarget(property, arguments, isBox: true),
-            };
+            var model = TargetReaders[target.Attribute](this, property, arguments);
             target.Model = model is null ? null : model with
             {
                 TypeAccessibility = GeneratedAccessibility.For(type, property.Type),
@@ -100,7 +97,7 @@ internal sealed partial class SpecParser
             {
                 if (member is not IPropertySymbol property) continue;
                 var attributes = property.GetAttributes()
-                    .Where(a => a.AttributeClass is { } c && TargetAttributes.Contains(c.Name) && IsRuntimeType(c, c.Name))
+                    .Where(a => a.AttributeClass is { } c && TargetReaders.ContainsKey(c.Name) && IsRuntimeType(c, c.Name))
                     .ToList();
                 if (attributes.Count == 0) continue;
                 if (!declaredBelow.TryGetValue(property.Name, out var below)) level.Add((property, attributes));
@@ -121,7 +118,7 @@ internal sealed partial class SpecParser
     }
 
     private static bool IsTarget(IPropertySymbol property) =>
-        property.GetAttributes().Any(a => a.AttributeClass is { } c && TargetAttributes.Contains(c.Name) && IsRuntimeType(c, c.Name));
+        property.GetAttributes().Any(a => a.AttributeClass is { } c && TargetReaders.ContainsKey(c.Name) && IsRuntimeType(c, c.Name));
 
     private Location AttributeLocation(AttributeData attribute) =>
         attribute.ApplicationSyntaxReference?.GetSyntax(cancellation).GetLocation() ?? specIdentifier;
@@ -300,20 +297,4 @@ internal sealed partial class SpecParser
         }
         return PropertyLocation(property);
     }
-}
-
-/// <summary>Which extra members the generated code names after a target.</summary>
-internal enum TargetNaming
-{
-    /// <summary>Only the target's own name.</summary>
-    Value,
-
-    /// <summary>Label arrays and lists, and <c>XProbabilities</c>.</summary>
-    Labels,
-
-    /// <summary><c>XProbability</c>.</summary>
-    Binary,
-
-    /// <summary>Rank arrays and lists, <c>XProbabilities</c> and <c>XExpected</c>.</summary>
-    Ordinal,
 }

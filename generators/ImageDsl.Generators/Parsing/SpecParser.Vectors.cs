@@ -11,6 +11,12 @@ namespace ImageDsl.Generators.Parsing;
 internal sealed partial class SpecParser
 {
     /// <summary>A <c>[Vector]</c> or <c>[Box]</c> property (rules 0003, 0004, 0024, 0025, 0027).</summary>
+    [ReadsTarget("VectorAttribute")]
+    private VectorTargetModel? VectorTarget(IPropertySymbol property, AttributeReader arguments) => VectorTarget(property, arguments, isBox: false);
+
+    [ReadsTarget("BoxAttribute")]
+    private VectorTargetModel? BoxTarget(IPropertySymbol property, AttributeReader arguments) => VectorTarget(property, arguments, isBox: true);
+
     private VectorTargetModel? VectorTarget(IPropertySymbol property, AttributeReader arguments, bool isBox)
     {
         var type = property.Type;

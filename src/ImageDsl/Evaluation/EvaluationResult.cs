@@ -63,14 +63,6 @@ public sealed record EvaluationResult(string Model, string Dataset, int Count, d
 /// sections: its <c>report.json</c> entry, its <c>report.md</c> section, its predictions CSV and
 /// its plots. The report writers only call these members.
 /// </remarks>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
-[JsonDerivedType(typeof(ClassificationEvaluation), "labels")]
-[JsonDerivedType(typeof(RegressionEvaluation), "range")]
-[JsonDerivedType(typeof(BinaryEvaluation), "binary")]
-[JsonDerivedType(typeof(MultiLabelEvaluation), "multilabel")]
-[JsonDerivedType(typeof(PeriodicEvaluation), "periodic")]
-[JsonDerivedType(typeof(VectorEvaluation), "vector")]
-[JsonDerivedType(typeof(OrdinalEvaluation), "ordinal")]
 public abstract record TargetEvaluation(string Name)
 {
     /// <summary>The target as declared (kind, labels, range, loss weight), when the evaluation came from a model; null otherwise.</summary>

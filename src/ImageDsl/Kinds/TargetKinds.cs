@@ -97,6 +97,20 @@ internal static class TargetKinds
         new[] { LossFunction.SmoothL1, LossFunction.MeanSquaredError, LossFunction.MeanAbsoluteError, LossFunction.Huber },
         new[] { Metric.Mae, Metric.Rmse, Metric.R2, Metric.MeanIoU }, new[] { Metric.MeanIoU, Metric.Mae });
 
+    /// <summary>
+    /// The losses trained on raw scores, not probabilities (the hinge losses): a prediction then
+    /// carries the scores, a label is the top score (a yes/no is true at or above 0), and log
+    /// loss, label smoothing and a probability threshold do not apply.
+    /// </summary>
+    public static readonly LossFunction[] RawScoreLosses = { LossFunction.CategoricalHinge, LossFunction.Hinge };
+
+    /// <summary>True when <paramref name="loss"/> is trained on raw scores (<see cref="RawScoreLosses"/>).</summary>
+    public static bool GivesRawScores(LossFunction loss) => System.Array.IndexOf(RawScoreLosses, loss) >= 0;
+
+    /// <summary>True when the <c>LossFunction</c> member named <paramref name="loss"/> is trained on raw scores.</summary>
+    public static bool GivesRawScores(string loss) =>
+        System.Enum.TryParse<LossFunction>(loss, out var parsed) && GivesRawScores(parsed);
+
     /// <summary>Every kind, in the order documentation lists them.</summary>
     public static readonly TargetKind[] All = { Labels, Binary, MultiLabel, Ordinal, Range, Periodic, Value, Vector, Points, Box };
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using ImageDsl.Data;
 using ImageDsl.Specs;
 using static TorchSharp.torch;
@@ -29,6 +30,7 @@ public static class ModelFile
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter() },
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { StoredTargets.AddKinds } },
     };
 
     /// <summary>The JSON header of a model file.</summary>

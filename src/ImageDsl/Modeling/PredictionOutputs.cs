@@ -24,7 +24,7 @@ public sealed class PredictionOutputs
     /// <summary>The spec the outputs belong to.</summary>
     public ModelSpec Spec { get; }
 
-    /// <summary>Probabilities of target <paramref name="target"/>'s labels, in label order (multi-class and multi-label targets; a hinge-trained target's raw scores; an ordinal target's per-rank probabilities).</summary>
+    /// <summary>Probabilities of target <paramref name="target"/>'s labels, in label order (multi-class and multi-label targets; the raw scores of a target trained on them; an ordinal target's per-rank probabilities).</summary>
     public float[] Probabilities(int target) => values[target];
 
     /// <summary>The index of the most probable label of target <paramref name="target"/>.</summary>
@@ -42,18 +42,11 @@ public sealed class PredictionOutputs
     /// <summary>The probability that binary target <paramref name="target"/> is true.</summary>
     public float Probability(int target) => values[target][0];
 
-    /// <summary>Whether binary target <paramref name="target"/> is predicted true: its probability is at least the declared threshold (a hinge-trained one's score at least 0).</summary>
-    public bool IsPositive(int target) => values[target][0] >= ((BinaryTargetSpec)Spec.Targets[target]).DecisionThreshold;
+    /// <summary>Whether binary target <paramref name="target"/> is predicted true: its probability is at least the declared threshold (one trained on raw scores: its score at least 0).</summary>
+    public bool IsPositive(int target) => Spec.Targets[target].Present(values[target])[0];
 
     /// <summary>Per label of multi-label target <paramref name="target"/>, whether it is predicted present (probability at least its threshold).</summary>
-    public bool[] Present(int target)
-    {
-        var thresholds = ((MultiLabelTargetSpec)Spec.Targets[target]).Thresholds;
-        var p = values[target];
-        var present = new bool[p.Length];
-        for (int i = 0; i < p.Length; i++) present[i] = p[i] >= thresholds[i];
-        return present;
-    }
+    public bool[] Present(int target) => Spec.Targets[target].Present(values[target]);
 
     /// <summary>The predicted components of vector target <paramref name="target"/>, in user units (a copy).</summary>
     public float[] Values(int target) => (float[])values[target].Clone();

@@ -160,42 +160,6 @@ public static class OnnxTargets
         return graph.ToFloat(graph.Node("Add", [scaled, graph.Constant("mean", stats.Select(s => s.Mean).ToArray(), width)], shape));
     }
 
-    /// <summary>
-    /// As <see cref="PeriodicTargetSpec.FromSineCosine"/>, in float64 but for the arctangent itself
-    /// (float32, all ONNX Runtime's CPU Atan takes): the angle of (sine, cosine), as a fraction of a
-    /// turn in [0, 1), onto [min, max). ONNX has no Atan2; the angle is
-    /// atan(min(|s|, |c|) / max(|s|, |c|)), in [0, π/4] where atan is best conditioned, then
-    /// reflected into its octant: π/2 − a when |s| &gt; |c|, π − a when c &lt; 0, negated when s &lt; 0.
-    /// </summary>
-    internal static string Periodic(OnnxGraphBuilder graph, PeriodicTargetSpec periodic, string head)
-    {
-        long[] perImage = [OnnxGraphBuilder.BatchDimension];
-        var pair = graph.ToDouble(head);
-        string Column(string name, long index) => graph.Node("Gather", [pair, graph.Constant(name, [index])], perImage, OnnxAttribute.Int("axis", 1));
-        string Op(string op, params string[] inputs) => graph.Node(op, inputs, perImage);
-        string Scalar(string name, double value) => graph.Constant(name, [value]);
-
-        var sine = Column("sine_column", 0);
-        var cosine = Column("cosine_column", 1);
-        var absSine = Op("Abs", sine);
-        var absCosine = Op("Abs", cosine);
-        var larger = Op("Max", absSine, absCosine);
-        // Both zero: 0 / tiny is 0, as atan2(0, 0) is. (A normal number: ONNX Runtime may flush denormals.)
-        var ratio = Op("Div", Op("Min", absSine, absCosine), Op("Max", larger, Scalar("tiny", 1e-300)));
-        // ONNX Runtime's CPU Atan takes float32 only; in [0, 1] that costs about 1e-7 radians.
-        var angle = graph.ToDouble(Op("Atan", graph.ToFloat(ratio)));
-        angle = Op("Where", Op("Greater", absSine, absCosine), Op("Sub", Scalar("half_pi", Math.PI / 2), angle), angle);
-        angle = Op("Where", Op("Less", cosine, Scalar("zero", 0.0)), Op("Sub", Scalar("pi", Math.PI), angle), angle);
-        angle = Op("Where", Op("Less", sine, Scalar("zero", 0.0)), Op("Neg", angle), angle);
-
-        var turn = Op("Div", angle, Scalar("two_pi", 2 * Math.PI));
-        turn = Op("Where", Op("Less", turn, Scalar("zero", 0.0)), Op("Add", turn, Scalar("one", 1.0)), turn);
-        var value = Op("Add", Scalar("min", periodic.Min), Op("Mul", turn, Scalar("period", periodic.Period)));
-        var min = Scalar("min", periodic.Min);
-        value = Op("Where", Op("GreaterOrEqual", value, Scalar("max", periodic.Max)), min, value);
-        return graph.ToFloat(value);
-    }
-
     /// <summary>" in mm", or nothing without a unit: for output descriptions.</summary>
     internal static string Units(string? unit) => unit is null ? "" : " in " + unit;
 

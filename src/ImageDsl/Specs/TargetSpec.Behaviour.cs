@@ -62,6 +62,20 @@ public abstract partial record TargetSpec
     /// <summary>The unit of a value that is an angle turning or mirroring the image would change (when not declared the image's rotation); else null.</summary>
     internal virtual string? AngleUnit => null;
 
+    /// <summary>
+    /// The turns that keep this target in its range when it is the image's own rotation and
+    /// bounded (a range declared as the rotation), given its encoded column; null for every other
+    /// target (a periodic one wraps, so any turn is fine).
+    /// </summary>
+    internal virtual RotationWindow? RotationWindow(Tensor values) => null;
+
+    /// <summary>
+    /// Which of the target's labels a prediction says are present, from its decoded values: a
+    /// yes/no's one answer, a multi-label target's each label. Other kinds have no such labels.
+    /// </summary>
+    internal virtual bool[] Present(ReadOnlySpan<float> decoded) =>
+        throw new InvalidOperationException($"{Name} is a {KindName} target; only yes/no and multi-label targets have labels that are present or not.");
+
     /// <summary>The labels that name a side ("left", "right"), which a mirror would swap.</summary>
     internal virtual IReadOnlyList<string> SideLabels => [];
 

@@ -13,18 +13,9 @@ namespace ImageDsl.Specs;
 /// with augmentation (the members of <c>TargetSpec.Behaviour.cs</c>), and its evaluation with
 /// its report sections. The rest of the library calls those members and never switches on the
 /// kind. The kind's rules (id, losses, metrics) are its row of <see cref="TargetKinds"/>; model
-/// files name the kind with the discriminators below, which are the same ids (a box and points
-/// are stored as vectors with their flag, as they always were).
+/// files name the kind by the same id, which each kind gives as <see cref="IStoredTarget"/>
+/// (a box and points are stored as vectors with their flag, as they always were).
 /// </remarks>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
-[JsonDerivedType(typeof(LabelTargetSpec), "labels")]
-[JsonDerivedType(typeof(RangeTargetSpec), "range")]
-[JsonDerivedType(typeof(BinaryTargetSpec), "binary")]
-[JsonDerivedType(typeof(MultiLabelTargetSpec), "multilabel")]
-[JsonDerivedType(typeof(PeriodicTargetSpec), "periodic")]
-[JsonDerivedType(typeof(ValueTargetSpec), "value")]
-[JsonDerivedType(typeof(VectorTargetSpec), "vector")]
-[JsonDerivedType(typeof(OrdinalTargetSpec), "ordinal")]
 public abstract partial record TargetSpec
 {
     /// <summary>Creates a target.</summary>

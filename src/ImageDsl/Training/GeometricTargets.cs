@@ -26,8 +26,10 @@ internal static class GeometricTargets
     public static RotationWindow? Window(ModelSpec spec, Tensor targets)
     {
         for (int t = 0; t < spec.Targets.Count; t++)
-            if (spec.Targets[t] is RangeTargetSpec { MovesWithImage: true } range)
-                return range.Window(targets[.., spec.EncodedOffset(t)]);
+        {
+            var window = spec.Targets[t].RotationWindow(targets[.., spec.EncodedOffset(t)]);
+            if (window is not null) return window;
+        }
         return null;
     }
 }

@@ -30,8 +30,8 @@ public class TargetDiagnosticTests
     public Task IMGDSL0020_loss_does_not_fit(string target, string message) => Reports("IMGDSL0020", target, message);
 
     [Theory]
-    [InlineData("[Labels([|Threshold = 0.7|], Loss = LossFunction.Hinge)] public bool IsDefect { get; init; }", "it is trained with hinge")]
-    [InlineData("[Labels([|LabelSmoothing = 0.1|], Loss = LossFunction.CategoricalHinge)] public Digit Digit { get; init; }", "no label smoothing")]
+    [InlineData("[Labels([|Threshold = 0.7|], Loss = LossFunction.Hinge)] public bool IsDefect { get; init; }", "it is trained with Hinge, whose raw score")]
+    [InlineData("[Labels([|LabelSmoothing = 0.1|], Loss = LossFunction.CategoricalHinge)] public Digit Digit { get; init; }", "on raw scores, which have no label smoothing")]
     [InlineData("[[|Ordinal(1, 3)|]] public Digit Digit { get; init; }", "an enum target's ranks are its members")]
     public Task IMGDSL0032_hinge_and_ordinal_options_that_do_not_apply(string target, string message) => Reports("IMGDSL0032", target, message);
 
@@ -40,7 +40,7 @@ public class TargetDiagnosticTests
     [InlineData("[[|Ordinal(5, 1)|]] public int Grade { get; init; }", "ranks 5 to 1: the last must be above the first")]
     [InlineData("[[|Ordinal(0, 100)|]] public int Grade { get; init; }", "at most 100 ranks")]
     [InlineData("[Ordinal] public [|Lonely|] Rank { get; init; }", "has 1 member(s); an ordinal target has 2 to 100 ranks")]
-    public Task IMGDSL0043_invalid_ordinal_ranks(string target, string message) => Reports("IMGDSL0043", target, message);
+    public Task IMGDSL0043_invalid_target_declaration_ordinal_ranks(string target, string message) => Reports("IMGDSL0043", target, message);
 
     [Theory]
     [InlineData("[Ordinal(1, 5)] public [|float|] Grade { get; init; }", "'Grade' has type 'float'")]

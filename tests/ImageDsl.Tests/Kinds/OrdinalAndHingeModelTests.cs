@@ -79,7 +79,7 @@ public class OrdinalAndHingeModelTests
         Assert.True(evaluation.Level.Metrics.Mae < 0.8, $"level MAE {evaluation.Level.Metrics.Mae}");
         Assert.True(evaluation.Level.Metrics.QuadraticWeightedKappa > 0.6, $"level kappa {evaluation.Level.Metrics.QuadraticWeightedKappa}");
         Assert.Null(evaluation.Stripes.Metrics.LogLoss);
-        Assert.Contains("categorical hinge", evaluation.Stripes.Metrics.UndefinedReasons["LogLoss"]);
+        Assert.Contains("trained with CategoricalHinge, whose scores are not probabilities", evaluation.Stripes.Metrics.UndefinedReasons["LogLoss"]);
         Assert.Null(evaluation.Marked.Metrics.LogLoss);
         Assert.Equal(0, evaluation.Marked.Metrics.Threshold);
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using ImageDsl.Generators.Emitting;
 using ImageDsl.Generators.Parsing;
+using ImageDsl.Generators.Shared;
 using static ImageDsl.Generators.Emitting.Code;
 
 namespace ImageDsl.Generators.Model;
@@ -14,7 +15,7 @@ namespace ImageDsl.Generators.Model;
 /// <param name="PositiveWeight">The positive weight of the loss.</param>
 /// <param name="NegativeLabel">The name of false.</param>
 /// <param name="PositiveLabel">The name of true.</param>
-/// <param name="Loss">The <c>ImageDsl.LossFunction</c> member: BinaryCrossEntropy, or Hinge.</param>
+/// <param name="Loss">The <c>ImageDsl.LossFunction</c> member it is trained with (the kind's default, or a raw-score loss).</param>
 internal sealed record BinaryTargetModel(
     string Name,
     string Column,
@@ -27,22 +28,28 @@ internal sealed record BinaryTargetModel(
     string Loss = "BinaryCrossEntropy")
     : TargetModel(Name, Column, LossWeight, Metrics)
 {
-    private bool Hinge => Loss == "Hinge";
+    // The runtime names this kind's generated code uses.
+    private const string BinaryTargetSpec = "global::ImageDsl.Specs.BinaryTargetSpec";
+    private const string BinaryEvaluation = "global::ImageDsl.Evaluation.BinaryEvaluation";
+
+    private bool RawScores => TargetKinds.GivesRawScores(Loss);
+
+    private bool DefaultLoss => Loss == TargetKinds.Binary.Losses[0].ToString();
 
     public override (string First, string Second) SpecExpression() =>
-        ($"new {TypeNames.BinaryTargetSpec}({Literals.String(Name)}, column: {Literals.String(Column)}, lossWeight: {Literals.Double(LossWeight)}, " +
+        ($"new {BinaryTargetSpec}({Literals.String(Name)}, column: {Literals.String(Column)}, lossWeight: {Literals.Double(LossWeight)}, " +
          $"threshold: {Literals.Double(Threshold)}, positiveWeight: {Literals.Double(PositiveWeight)},",
-         $"negativeLabel: {Literals.String(NegativeLabel)}, positiveLabel: {Literals.String(PositiveLabel)}{(Hinge ? $", loss: {TypeNames.LossFunction}.Hinge" : "")})");
+         $"negativeLabel: {Literals.String(NegativeLabel)}, positiveLabel: {Literals.String(PositiveLabel)}{(DefaultLoss ? "" : $", loss: {TypeNames.LossFunction}.{Loss}")})");
 
     public override IEnumerable<(string Name, string Doc, string Declaration)> PredictionParameters()
     {
-        yield return (Name, Hinge
-                ? $"Whether {Name} is true: its hinge score is at least 0."
+        yield return (Name, RawScores
+                ? $"Whether {Name} is true: its raw score is at least 0."
                 : $"Whether {Name} is true: its probability is at least {Literals.Number(Threshold)}.",
             $"bool {Id(Name)}");
         var probability = GeneratedNames.Probability(Name);
-        yield return (probability, Hinge
-                ? $"The raw hinge score of {Name}: trained with hinge, this is not a probability (true at or above 0)."
+        yield return (probability, RawScores
+                ? $"The raw score of {Name}: trained with {Loss}, this is not a probability (true at or above 0)."
                 : $"The probability that {Name} is true.",
             $"float {Id(probability)}");
     }
@@ -60,11 +67,10 @@ internal sealed record BinaryTargetModel(
 
     public override IEnumerable<string> LabelNames => new[] { NegativeLabel, PositiveLabel };
 
-    public override (string Type, string What) Evaluation => (TypeNames.BinaryEvaluation, "Binary classification");
+    public override (string Type, string What) Evaluation => (BinaryEvaluation, "Binary classification");
 
-    public override string Outputs => Hinge ? "1 score" : "1 logit";
+    public override string Outputs => RawScores ? "1 score" : "1 logit";
 
     public override bool ReadsFolders => true;
 
-    public override TargetNaming Naming => TargetNaming.Binary;
 }

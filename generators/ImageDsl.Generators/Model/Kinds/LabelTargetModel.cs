@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ImageDsl.Generators.Emitting;
 using ImageDsl.Generators.Parsing;
+using ImageDsl.Generators.Shared;
 using static ImageDsl.Generators.Emitting.Code;
 
 namespace ImageDsl.Generators.Model;
@@ -16,7 +17,7 @@ namespace ImageDsl.Generators.Model;
 /// <param name="IsString">True for a string property whose labels the attribute lists.</param>
 /// <param name="Labels">The labels in order (an enum's members in declaration order).</param>
 /// <param name="ClassWeights">The declared class weights, or empty.</param>
-/// <param name="Loss">The <c>ImageDsl.LossFunction</c> member: CrossEntropy, or CategoricalHinge.</param>
+/// <param name="Loss">The <c>ImageDsl.LossFunction</c> member it is trained with (the kind's default, or a raw-score loss).</param>
 internal sealed record LabelTargetModel(
     string Name,
     string Column,
@@ -30,20 +31,26 @@ internal sealed record LabelTargetModel(
     string Loss = "CrossEntropy")
     : TargetModel(Name, Column, LossWeight, Metrics)
 {
-    private bool Hinge => Loss == "CategoricalHinge";
+    // The runtime names this kind's generated code uses.
+    private const string LabelTargetSpec = "global::ImageDsl.Specs.LabelTargetSpec";
+    private const string ClassificationEvaluation = "global::ImageDsl.Evaluation.ClassificationEvaluation";
+
+    private bool RawScores => TargetKinds.GivesRawScores(Loss);
+
+    private bool DefaultLoss => Loss == TargetKinds.Labels.Losses[0].ToString();
 
     public override (string First, string Second) SpecExpression() =>
-        ($"new {TypeNames.LabelTargetSpec}({Literals.String(Name)}, new[] {{ {string.Join(", ", Labels.Select(l => Literals.String(l.Name)))} }}, " +
+        ($"new {LabelTargetSpec}({Literals.String(Name)}, new[] {{ {string.Join(", ", Labels.Select(l => Literals.String(l.Name)))} }}, " +
          $"column: {Literals.String(Column)}, lossWeight: {Literals.Double(LossWeight)}, labelSmoothing: {Literals.Double(LabelSmoothing)},",
          $"aliases: {(IsString ? "null" : StringArray(Labels.Select(l => l.Value ?? "")))}, classWeights: {DoubleArray(ClassWeights)}" +
-         $"{(Hinge ? $", loss: {TypeNames.LossFunction}.CategoricalHinge" : "")})");
+         $"{(DefaultLoss ? "" : $", loss: {TypeNames.LossFunction}.{Loss}")})");
 
     public override IEnumerable<(string Name, string Doc, string Declaration)> PredictionParameters()
     {
-        yield return (Name, Hinge ? $"The label of {Name} with the highest score." : $"The most probable label of {Name}.", $"{EnumType} {Id(Name)}");
+        yield return (Name, RawScores ? $"The label of {Name} with the highest score." : $"The most probable label of {Name}.", $"{EnumType} {Id(Name)}");
         var probabilities = GeneratedNames.Probabilities(Name);
-        yield return (probabilities, Hinge
-                ? $"The raw hinge score of each label of {Name}: trained with categorical hinge, these are not probabilities (the highest is the prediction)."
+        yield return (probabilities, RawScores
+                ? $"The raw score of each label of {Name}: trained with {Loss}, these are not probabilities (the highest is the prediction)."
                 : $"The probability of each label of {Name}.",
             $"{TypeNames.LabelProbabilities}<{EnumType}> {Id(probabilities)}");
     }
@@ -68,13 +75,13 @@ internal sealed record LabelTargetModel(
 
     public override IEnumerable<string> LabelNames => Labels.Select(l => l.Name);
 
-    public override (string Type, string What) Evaluation => (TypeNames.ClassificationEvaluation, "Classification");
+    public override (string Type, string What) Evaluation => (ClassificationEvaluation, "Classification");
 
-    public override string Outputs => $"{Labels.Count} {(Hinge ? "scores" : "logits")}";
+    public override string Outputs => $"{Labels.Count} {(RawScores ? "scores" : "logits")}";
 
     public override bool ReadsFolders => true;
 
-    public override TargetNaming Naming => TargetNaming.Labels;
+    public override IEnumerable<string> SpecClassMembers => new[] { GeneratedNames.Labels(Name), GeneratedNames.LabelArray(Name) };
 
     public override void WriteSpecMembers(SourceWriter w) =>
         WriteLabelMembers(w, EnumType, Labels.Select(l => LabelValue(EnumType, IsString, l)), GeneratedNames.LabelArray(Name), GeneratedNames.Labels(Name), "labels", this);

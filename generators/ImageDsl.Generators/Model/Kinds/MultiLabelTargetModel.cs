@@ -30,13 +30,17 @@ internal sealed record MultiLabelTargetModel(
     EquatableArray<double> PositiveWeights)
     : TargetModel(Name, Column, LossWeight, Metrics)
 {
+    // The runtime names this kind's generated code uses.
+    private const string MultiLabelTargetSpec = "global::ImageDsl.Specs.MultiLabelTargetSpec";
+    private const string MultiLabelEvaluation = "global::ImageDsl.Evaluation.MultiLabelEvaluation";
+
     // Helpers are named by target index, so no target name can make two of them collide.
     private static string FromPresent(int index) => "FromPresent" + Literals.Int(index);
 
     private string SetType => IsFlags ? EnumType : $"{TypeNames.HashSet}<{EnumType}>";
 
     public override (string First, string Second) SpecExpression() =>
-        ($"new {TypeNames.MultiLabelTargetSpec}({Literals.String(Name)}, new[] {{ {string.Join(", ", Labels.Select(l => Literals.String(l.Name)))} }}, " +
+        ($"new {MultiLabelTargetSpec}({Literals.String(Name)}, new[] {{ {string.Join(", ", Labels.Select(l => Literals.String(l.Name)))} }}, " +
          $"column: {Literals.String(Column)}, lossWeight: {Literals.Double(LossWeight)},",
          $"thresholds: {DoubleArray(Thresholds)}, positiveWeights: {DoubleArray(PositiveWeights)}, aliases: {StringArray(Labels.Select(l => l.Value ?? ""))})");
 
@@ -70,13 +74,13 @@ internal sealed record MultiLabelTargetModel(
 
     public override IEnumerable<string> LabelNames => Labels.Select(l => l.Name);
 
-    public override (string Type, string What) Evaluation => (TypeNames.MultiLabelEvaluation, "Multi-label classification");
+    public override (string Type, string What) Evaluation => (MultiLabelEvaluation, "Multi-label classification");
 
     public override string Outputs => $"{Labels.Count} logits";
 
     public override int EncodedWidth => Labels.Count;
 
-    public override TargetNaming Naming => TargetNaming.Labels;
+    public override IEnumerable<string> SpecClassMembers => new[] { GeneratedNames.Labels(Name), GeneratedNames.LabelArray(Name) };
 
     public override void WriteSpecMembers(SourceWriter w) =>
         WriteLabelMembers(w, EnumType, Labels.Select(l => LabelValue(EnumType, false, l)), GeneratedNames.LabelArray(Name), GeneratedNames.Labels(Name), "labels", this);

@@ -24,12 +24,26 @@ internal sealed record OrdinalTargetModel(
     int First)
     : TargetModel(Name, Column, LossWeight, Metrics)
 {
+    // The runtime names this kind's generated code uses.
+    private const string OrdinalTargetSpec = "global::ImageDsl.Specs.OrdinalTargetSpec";
+    private const string OrdinalOutputs = "global::ImageDsl.Specs.OrdinalOutputs";
+    private const string OrdinalEvaluation = "global::ImageDsl.Evaluation.OrdinalEvaluation";
+
     private bool IsNumbers => RankType == "int";
+
+    /// <summary>The public list of the ranks, declared in the spec class.</summary>
+    private string RanksList => Name + "Ranks";
+
+    /// <summary>The private array behind <see cref="RanksList"/>.</summary>
+    private string RankArray => Name + "RankArray";
+
+    /// <summary>The expected rank, in <c>Prediction</c>.</summary>
+    private string Expected => Name + "Expected";
 
     private string Rank(LabelModel rank) => IsNumbers ? rank.Name : $"{RankType}.{Id(rank.Name)}";
 
     public override (string First, string Second) SpecExpression() =>
-        ($"new {TypeNames.OrdinalTargetSpec}({Literals.String(Name)}, new[] {{ {string.Join(", ", Ranks.Select(r => Literals.String(r.Name)))} }}, " +
+        ($"new {OrdinalTargetSpec}({Literals.String(Name)}, new[] {{ {string.Join(", ", Ranks.Select(r => Literals.String(r.Name)))} }}, " +
          $"column: {Literals.String(Column)}, lossWeight: {Literals.Double(LossWeight)},",
          IsNumbers ? $"aliases: null, first: {Literals.Int(First)})" : $"aliases: {StringArray(Ranks.Select(r => r.Value ?? ""))}, first: null)");
 
@@ -38,7 +52,7 @@ internal sealed record OrdinalTargetModel(
         yield return (Name, $"The predicted rank of {Name}: the highest whose cumulative probability P(rank ≥ it) is above one half.", $"{RankType} {Id(Name)}");
         var probabilities = GeneratedNames.Probabilities(Name);
         yield return (probabilities, $"The probability of each rank of {Name}.", $"{TypeNames.LabelProbabilities}<{RankType}> {Id(probabilities)}");
-        var expected = GeneratedNames.Expected(Name);
+        var expected = Expected;
         yield return (expected, IsNumbers
                 ? $"The expected value of {Name}, a number between {Literals.Int(First)} and {Literals.Int(First + Ranks.Count - 1)}."
                 : $"The expected rank of {Name}, a number between 0 (its first member) and {Literals.Int(Ranks.Count - 1)} (its last).",
@@ -48,14 +62,14 @@ internal sealed record OrdinalTargetModel(
     public override IEnumerable<string> PredictionArguments(int index)
     {
         var i = Literals.Int(index);
-        yield return $"{GeneratedNames.RankArray(Name)}[{TypeNames.OrdinalOutputs}.Rank(outputs, {i})]";
-        yield return $"new {TypeNames.LabelProbabilities}<{RankType}>({GeneratedNames.RankArray(Name)}, {TypeNames.OrdinalOutputs}.RankProbabilities(outputs, {i}))";
+        yield return $"{RankArray}[{OrdinalOutputs}.Rank(outputs, {i})]";
+        yield return $"new {TypeNames.LabelProbabilities}<{RankType}>({RankArray}, {OrdinalOutputs}.RankProbabilities(outputs, {i}))";
         yield return IsNumbers
-            ? $"{Literals.Int(First)} + {TypeNames.OrdinalOutputs}.ExpectedRank(outputs, {i})"
-            : $"{TypeNames.OrdinalOutputs}.ExpectedRank(outputs, {i})";
+            ? $"{Literals.Int(First)} + {OrdinalOutputs}.ExpectedRank(outputs, {i})"
+            : $"{OrdinalOutputs}.ExpectedRank(outputs, {i})";
     }
 
-    public override string FromEncoded(int offset, int index) => $"{GeneratedNames.RankArray(Name)}[(int)encoded[{Literals.Int(offset)}]]";
+    public override string FromEncoded(int offset, int index) => $"{RankArray}[(int)encoded[{Literals.Int(offset)}]]";
 
     public override void WriteEncode(SourceWriter w, string value, int offset, int index)
     {
@@ -75,14 +89,14 @@ internal sealed record OrdinalTargetModel(
         w.CloseBlock(";");
     }
 
-    public override (string Type, string What) Evaluation => (TypeNames.OrdinalEvaluation, "Ordinal");
+    public override (string Type, string What) Evaluation => (OrdinalEvaluation, "Ordinal");
 
     public override string Outputs => $"{Ranks.Count - 1} cumulative logits";
 
     public override bool ReadsFolders => true;
 
-    public override TargetNaming Naming => TargetNaming.Ordinal;
+    public override IEnumerable<string> SpecClassMembers => new[] { RanksList, RankArray };
 
     public override void WriteSpecMembers(SourceWriter w) =>
-        WriteLabelMembers(w, RankType, Ranks.Select(Rank), GeneratedNames.RankArray(Name), GeneratedNames.Ranks(Name), "ranks, lowest first,", this);
+        WriteLabelMembers(w, RankType, Ranks.Select(Rank), RankArray, RanksList, "ranks, lowest first,", this);
 }

@@ -34,16 +34,24 @@ internal sealed record ScalarTargetModel(
     string? ImageRotation = null)
     : TargetModel(Name, Column, LossWeight, Metrics)
 {
+    // The runtime names this kind's generated code uses.
+    private const string PeriodicTargetSpec = "global::ImageDsl.Specs.PeriodicTargetSpec";
+    private const string ValueTargetSpec = "global::ImageDsl.Specs.ValueTargetSpec";
+    private const string RangeTargetSpec = "global::ImageDsl.Specs.RangeTargetSpec";
+    private const string PeriodicEvaluation = "global::ImageDsl.Evaluation.PeriodicEvaluation";
+    private const string RegressionEvaluation = "global::ImageDsl.Evaluation.RegressionEvaluation";
+    private const string RotationSense = "global::ImageDsl.RotationSense";
+
     private string Common => $"column: {Literals.String(Column)}, lossWeight: {Literals.Double(LossWeight)}";
 
     public override (string First, string Second) SpecExpression()
     {
         var loss = $"loss: {TypeNames.LossFunction}.{Id(Loss)}, huberDelta: {Literals.Double(HuberDelta)}";
         if (Kind == ScalarKind.Value)
-            return ($"new {TypeNames.ValueTargetSpec}({Literals.String(Name)}, unit: {Literals.String(Unit)},", $"{loss}, {Common})");
-        var type = Kind == ScalarKind.Periodic ? TypeNames.PeriodicTargetSpec : TypeNames.RangeTargetSpec;
+            return ($"new {ValueTargetSpec}({Literals.String(Name)}, unit: {Literals.String(Unit)},", $"{loss}, {Common})");
+        var type = Kind == ScalarKind.Periodic ? PeriodicTargetSpec : RangeTargetSpec;
         var tolerance = Kind == ScalarKind.Range && Tolerance > 0 ? $", tolerance: {Literals.Double(Tolerance)}" : "";
-        var rotation = ImageRotation is null ? "" : $", imageRotation: {TypeNames.RotationSense}.{Id(ImageRotation)}";
+        var rotation = ImageRotation is null ? "" : $", imageRotation: {RotationSense}.{Id(ImageRotation)}";
         return ($"new {type}({Literals.String(Name)}, {Literals.Double(Min)}, {Literals.Double(Max)}, unit: {Literals.String(Unit)},",
             $"{loss}, {Common}{tolerance}{rotation})");
     }
@@ -73,8 +81,8 @@ internal sealed record ScalarTargetModel(
     public override string? AngleUnit => Kind != ScalarKind.Value && ImageRotation is null && ImageDsl.Generators.Shared.AugmentationRules.IsAngleUnit(Unit) ? Unit : null;
 
     public override (string Type, string What) Evaluation => Kind == ScalarKind.Periodic
-        ? (TypeNames.PeriodicEvaluation, "Circular regression")
-        : (TypeNames.RegressionEvaluation, "Regression");
+        ? (PeriodicEvaluation, "Circular regression")
+        : (RegressionEvaluation, "Regression");
 
     public override string Outputs => Kind == ScalarKind.Periodic ? "sine and cosine" : "1 value";
 }

@@ -45,11 +45,16 @@ internal sealed record VectorTargetModel(
     bool Points = false)
     : TargetModel(Name, Column, LossWeight, Metrics)
 {
+    // The runtime names this kind's generated code uses.
+    private const string VectorTargetSpec = "global::ImageDsl.Specs.VectorTargetSpec";
+    private const string VectorEvaluation = "global::ImageDsl.Evaluation.VectorEvaluation";
+    private const string BoxFormat = "global::ImageDsl.BoxFormat";
+
     public override (string First, string Second) SpecExpression()
     {
         var range = HasRange ? $"min: {Literals.Double(Min)}, max: {Literals.Double(Max)}" : "min: null, max: null";
-        return ($"new {TypeNames.VectorTargetSpec}({Literals.String(Name)}, {StringArray(Components.Select(c => c.Name))}, columns: {StringArray(Columns)}, {range}, unit: {Literals.String(Unit)},",
-            $"loss: {TypeNames.LossFunction}.{Id(Loss)}, huberDelta: {Literals.Double(HuberDelta)}, box: {(Box is null ? "null" : $"{TypeNames.BoxFormat}.{Id(Box)}")}, " +
+        return ($"new {VectorTargetSpec}({Literals.String(Name)}, {StringArray(Components.Select(c => c.Name))}, columns: {StringArray(Columns)}, {range}, unit: {Literals.String(Unit)},",
+            $"loss: {TypeNames.LossFunction}.{Id(Loss)}, huberDelta: {Literals.Double(HuberDelta)}, box: {(Box is null ? "null" : $"{BoxFormat}.{Id(Box)}")}, " +
             $"column: {Literals.String(Column)}, lossWeight: {Literals.Double(LossWeight)}{(Points ? ", points: true" : "")})");
     }
 
@@ -97,7 +102,7 @@ internal sealed record VectorTargetModel(
 
     public override bool IsUnmovablePosition => Box is null && !Points;
 
-    public override (string Type, string What) Evaluation => (TypeNames.VectorEvaluation, Box is not null ? "Box regression" : Points ? "Keypoint regression" : "Vector regression");
+    public override (string Type, string What) Evaluation => (VectorEvaluation, Box is not null ? "Box regression" : Points ? "Keypoint regression" : "Vector regression");
 
     public override string Outputs => $"{Components.Count} values";
 

@@ -63,7 +63,7 @@ public sealed record BinaryEvaluation(string Name, string NegativeLabel, string 
         var m = Metrics;
         md.AppendLine($"## {Escape(Name)}: binary ({Escape(NegativeLabel)} / {Escape(PositiveLabel)}, threshold {ReportFormat.Value(m.Threshold)})").AppendLine();
         if (RawScores)
-            md.AppendLine("Trained with hinge: the values are raw scores, not probabilities (true at or above 0; ROC AUC ranks by them; log loss is undefined).").AppendLine();
+            md.AppendLine($"Trained with {((BinaryTargetSpec)Target!).Loss}: the values are raw scores, not probabilities (true at or above 0; ROC AUC ranks by them; log loss is undefined).").AppendLine();
         MetricTable(md, m.UndefinedReasons,
             ("accuracy", nameof(m.Accuracy), m.Accuracy), ("precision", nameof(m.Precision), m.Precision), ("recall", nameof(m.Recall), m.Recall),
             ("F1", nameof(m.F1), m.F1), ("ROC AUC", nameof(m.RocAuc), m.RocAuc), ("average precision", nameof(m.AveragePrecision), m.AveragePrecision),
@@ -95,7 +95,7 @@ public sealed record BinaryEvaluation(string Name, string NegativeLabel, string 
 /// <summary>One image's outcome for a binary target.</summary>
 /// <param name="ImagePath">The image file.</param>
 /// <param name="Actual">The true value.</param>
-/// <param name="Probability">The model's probability of true (a hinge-trained target's raw score).</param>
+/// <param name="Probability">The model's probability of true (the raw score, when trained on raw scores).</param>
 /// <param name="Predicted">The decision at the declared threshold.</param>
 public sealed record BinarySample(string ImagePath, bool Actual, float Probability, bool Predicted)
 {
@@ -129,7 +129,7 @@ internal sealed class BinaryScorer(int index, BinaryTargetSpec target) : TargetS
                 LogLoss = null,
                 UndefinedReasons = new Dictionary<string, string>(computed.UndefinedReasons)
                 {
-                    [nameof(BinaryMetrics.LogLoss)] = "the target is trained with hinge, whose scores are not probabilities",
+                    [nameof(BinaryMetrics.LogLoss)] = $"the target is trained with {target.Loss}, whose scores are not probabilities",
                 },
             };
         return new BinaryEvaluation(target.Name, target.NegativeLabel, target.PositiveLabel, computed) { Samples = samples, Target = target };

@@ -13,7 +13,7 @@ namespace ImageDsl.Specs;
 /// (predictions carry the sigmoid probability of true) or hinge (predictions carry the raw
 /// score, true when it is at least 0; not a probability).
 /// </summary>
-public sealed record BinaryTargetSpec : TargetSpec
+public sealed record BinaryTargetSpec : TargetSpec, IStoredTarget
 {
     /// <summary>Creates a binary target.</summary>
     /// <param name="name">The spec property's name.</param>
@@ -45,7 +45,7 @@ public sealed record BinaryTargetSpec : TargetSpec
 
     /// <summary>True when trained with hinge: a prediction's value is then the raw score, not a probability.</summary>
     [JsonIgnore]
-    public bool ScoresAreRaw => Loss == LossFunction.Hinge;
+    public bool ScoresAreRaw => TargetKinds.GivesRawScores(Loss);
 
     /// <summary>
     /// The value at or above which the prediction is true: <see cref="Threshold"/> on the
@@ -77,6 +77,8 @@ public sealed record BinaryTargetSpec : TargetSpec
     public override int OutputWidth => 1;
 
     /// <inheritdoc />
+    static TargetKind IStoredTarget.StoredKind => TargetKinds.Binary;
+
     internal override TargetKind Kind => TargetKinds.Binary;
 
     /// <inheritdoc />
@@ -98,9 +100,11 @@ public sealed record BinaryTargetSpec : TargetSpec
     internal override Module<Tensor, Tensor> CreateHead(int featureCount) => Heads.Classification(featureCount, 1);
 
     /// <inheritdoc />
-    internal override TargetLoss CreateLoss(int offset) => ScoresAreRaw
+    internal override TargetLoss CreateLoss(int offset) => Loss == LossFunction.Hinge
         ? new HingeLoss(offset, LossWeight, PositiveWeight)
         : new BinaryCrossEntropyLoss(offset, LossWeight, 1, [PositiveWeight]);
+
+    internal override bool[] Present(ReadOnlySpan<float> decoded) => [decoded[0] >= DecisionThreshold];
 
     /// <summary>The sigmoid probability of true; the raw score when trained with hinge.</summary>
     internal override Tensor Activate(Tensor output) => ScoresAreRaw ? output.alias() : output.sigmoid();

@@ -14,7 +14,7 @@ namespace ImageDsl.Evaluation;
 /// <param name="Name">The target's name.</param>
 /// <param name="Metrics">Accuracy, precision / recall / F1, ROC AUC, confusion matrix, per-class figures.</param>
 /// <remarks>
-/// For a target trained with categorical hinge, the per-label values behind ROC AUC and the
+/// For a target trained on raw scores (a loss of <c>TargetKinds.RawScoreLosses</c>), the per-label values behind ROC AUC and the
 /// samples are the raw scores (ROC AUC ranks by them) and log loss is undefined.
 /// </remarks>
 public sealed record ClassificationEvaluation(string Name, MulticlassMetrics Metrics) : TargetEvaluation(Name)
@@ -100,7 +100,7 @@ public sealed record ClassificationEvaluation(string Name, MulticlassMetrics Met
         var m = Metrics;
         md.AppendLine($"## {Escape(Name)}: classification").AppendLine();
         if (RawScores)
-            md.AppendLine("Trained with categorical hinge: the per-label values are raw scores, not probabilities (the prediction is the highest; ROC AUC ranks by them; log loss is undefined).").AppendLine();
+            md.AppendLine($"Trained with {((LabelTargetSpec)Target!).Loss}: the per-label values are raw scores, not probabilities (the prediction is the highest; ROC AUC ranks by them; log loss is undefined).").AppendLine();
         MetricTable(md, m.UndefinedReasons,
             ("accuracy", nameof(m.Accuracy), m.Accuracy), ("balanced accuracy", nameof(m.BalancedAccuracy), m.BalancedAccuracy),
             ("precision (macro)", nameof(m.PrecisionMacro), m.PrecisionMacro), ("recall (macro)", nameof(m.RecallMacro), m.RecallMacro),
@@ -225,7 +225,7 @@ internal sealed class ClassificationScorer(int index, LabelTargetSpec target) : 
                 LogLoss = null,
                 UndefinedReasons = new Dictionary<string, string>(computed.UndefinedReasons)
                 {
-                    [nameof(MulticlassMetrics.LogLoss)] = "the target is trained with categorical hinge, whose scores are not probabilities",
+                    [nameof(MulticlassMetrics.LogLoss)] = $"the target is trained with {target.Loss}, whose scores are not probabilities",
                 },
             };
         return new ClassificationEvaluation(target.Name, computed) { Samples = samples, Target = target };

@@ -13,7 +13,7 @@ namespace ImageDsl.Specs;
 /// cross-entropy (predictions carry softmax probabilities) or categorical hinge (predictions
 /// carry the raw scores, which are not probabilities).
 /// </summary>
-public sealed record LabelTargetSpec : TargetSpec
+public sealed record LabelTargetSpec : TargetSpec, IStoredTarget
 {
     /// <summary>Creates a classification target.</summary>
     /// <param name="name">The spec property's name.</param>
@@ -55,12 +55,14 @@ public sealed record LabelTargetSpec : TargetSpec
     /// raw scores (the predicted label has the highest), not probabilities, and log loss is undefined.
     /// </summary>
     [JsonIgnore]
-    public bool ScoresAreRaw => Loss == LossFunction.CategoricalHinge;
+    public bool ScoresAreRaw => TargetKinds.GivesRawScores(Loss);
 
     /// <summary>Per-label weights of the cross-entropy loss, in label order, or null (all 1).</summary>
     public IReadOnlyList<double>? ClassWeights { get; init; }
 
     /// <inheritdoc />
+    static TargetKind IStoredTarget.StoredKind => TargetKinds.Labels;
+
     internal override TargetKind Kind => TargetKinds.Labels;
 
     /// <inheritdoc />
@@ -105,7 +107,7 @@ public sealed record LabelTargetSpec : TargetSpec
     internal override Module<Tensor, Tensor> CreateHead(int featureCount) => Heads.Classification(featureCount, OutputWidth);
 
     /// <inheritdoc />
-    internal override TargetLoss CreateLoss(int offset) => ScoresAreRaw ? new CategoricalHingeLoss(offset, this) : new CrossEntropyLoss(offset, this);
+    internal override TargetLoss CreateLoss(int offset) => Loss == LossFunction.CategoricalHinge ? new CategoricalHingeLoss(offset, this) : new CrossEntropyLoss(offset, this);
 
     /// <summary>Softmax probabilities; the raw scores themselves when trained with hinge.</summary>
     internal override Tensor Activate(Tensor output) => ScoresAreRaw ? output.alias() : output.softmax(1);

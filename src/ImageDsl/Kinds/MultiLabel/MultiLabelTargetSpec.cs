@@ -12,7 +12,7 @@ namespace ImageDsl.Specs;
 /// A multi-label target (a <c>[Flags]</c> enum or a set of an enum): any subset of its labels,
 /// one logit per label, trained with binary cross-entropy. Encoded as one 0/1 per label.
 /// </summary>
-public sealed record MultiLabelTargetSpec : TargetSpec
+public sealed record MultiLabelTargetSpec : TargetSpec, IStoredTarget
 {
     /// <summary>Creates a multi-label target.</summary>
     /// <param name="name">The spec property's name.</param>
@@ -56,6 +56,8 @@ public sealed record MultiLabelTargetSpec : TargetSpec
     public override int OutputWidth => Labels.Count;
 
     /// <inheritdoc />
+    static TargetKind IStoredTarget.StoredKind => TargetKinds.MultiLabel;
+
     internal override TargetKind Kind => TargetKinds.MultiLabel;
 
     /// <inheritdoc />
@@ -87,6 +89,13 @@ public sealed record MultiLabelTargetSpec : TargetSpec
     internal override Module<Tensor, Tensor> CreateHead(int featureCount) => Heads.Classification(featureCount, OutputWidth);
 
     /// <inheritdoc />
+    internal override bool[] Present(ReadOnlySpan<float> decoded)
+    {
+        var present = new bool[decoded.Length];
+        for (int i = 0; i < present.Length; i++) present[i] = decoded[i] >= Thresholds[i];
+        return present;
+    }
+
     internal override TargetLoss CreateLoss(int offset) => new BinaryCrossEntropyLoss(offset, LossWeight, Labels.Count, PositiveWeights.ToArray());
 
     /// <summary>One sigmoid probability per label.</summary>

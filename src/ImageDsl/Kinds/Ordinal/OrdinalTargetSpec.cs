@@ -19,7 +19,7 @@ namespace ImageDsl.Specs;
 /// K − 1 thresholds. A prediction holds, in this order, the rank (how many P(rank &gt; k) exceed
 /// 0.5), the expected rank (Σ P(rank &gt; k)) and each rank's probability (see <see cref="OrdinalDecoding"/>).
 /// </summary>
-public sealed record OrdinalTargetSpec : TargetSpec
+public sealed record OrdinalTargetSpec : TargetSpec, IStoredTarget
 {
     /// <summary>Creates an ordinal target.</summary>
     /// <param name="name">The spec property's name.</param>
@@ -60,6 +60,8 @@ public sealed record OrdinalTargetSpec : TargetSpec
     public int RankCount => Ranks.Count;
 
     /// <inheritdoc />
+    static TargetKind IStoredTarget.StoredKind => TargetKinds.Ordinal;
+
     internal override TargetKind Kind => TargetKinds.Ordinal;
 
     /// <inheritdoc />

@@ -11,7 +11,7 @@ namespace ImageDsl.Specs;
 /// a time of day). The head predicts the sine and cosine of the phase, and errors are measured
 /// around the circle, so 359° against 1° is an error of 2°.
 /// </summary>
-public sealed partial record PeriodicTargetSpec : TargetSpec, IGeometricTarget
+public sealed partial record PeriodicTargetSpec : TargetSpec, IGeometricTarget, IStoredTarget
 {
     /// <summary>Creates a periodic target.</summary>
     /// <param name="name">The spec property's name.</param>
@@ -65,6 +65,8 @@ public sealed partial record PeriodicTargetSpec : TargetSpec, IGeometricTarget
     public override int OutputWidth => 2;
 
     /// <inheritdoc />
+    static TargetKind IStoredTarget.StoredKind => TargetKinds.Periodic;
+
     internal override TargetKind Kind => TargetKinds.Periodic;
 
     /// <inheritdoc />
@@ -121,7 +123,43 @@ public sealed partial record PeriodicTargetSpec : TargetSpec, IGeometricTarget
     internal override bool ExportsOnnx => true;
 
     /// <inheritdoc />
-    internal override string ExportOnnx(OnnxGraphBuilder graph, string head, OnnxTargetContext context) => OnnxTargets.Periodic(graph, this, head);
+    internal override string ExportOnnx(OnnxGraphBuilder graph, string head, OnnxTargetContext context) => SineCosineToValue(graph, head);
+
+    /// <summary>
+    /// As <see cref="FromSineCosine"/>, in float64 but for the arctangent itself
+    /// (float32, all ONNX Runtime's CPU Atan takes): the angle of (sine, cosine), as a fraction of a
+    /// turn in [0, 1), onto [min, max). ONNX has no Atan2; the angle is
+    /// atan(min(|s|, |c|) / max(|s|, |c|)), in [0, π/4] where atan is best conditioned, then
+    /// reflected into its octant: π/2 − a when |s| &gt; |c|, π − a when c &lt; 0, negated when s &lt; 0.
+    /// </summary>
+    private string SineCosineToValue(OnnxGraphBuilder graph, string head)
+    {
+        long[] perImage = [OnnxGraphBuilder.BatchDimension];
+        var pair = graph.ToDouble(head);
+        string Column(string name, long index) => graph.Node("Gather", [pair, graph.Constant(name, [index])], perImage, OnnxAttribute.Int("axis", 1));
+        string Op(string op, params string[] inputs) => graph.Node(op, inputs, perImage);
+        string Scalar(string name, double value) => graph.Constant(name, [value]);
+
+        var sine = Column("sine_column", 0);
+        var cosine = Column("cosine_column", 1);
+        var absSine = Op("Abs", sine);
+        var absCosine = Op("Abs", cosine);
+        var larger = Op("Max", absSine, absCosine);
+        // Both zero: 0 / tiny is 0, as atan2(0, 0) is. (A normal number: ONNX Runtime may flush denormals.)
+        var ratio = Op("Div", Op("Min", absSine, absCosine), Op("Max", larger, Scalar("tiny", 1e-300)));
+        // ONNX Runtime's CPU Atan takes float32 only; in [0, 1] that costs about 1e-7 radians.
+        var angle = graph.ToDouble(Op("Atan", graph.ToFloat(ratio)));
+        angle = Op("Where", Op("Greater", absSine, absCosine), Op("Sub", Scalar("half_pi", Math.PI / 2), angle), angle);
+        angle = Op("Where", Op("Less", cosine, Scalar("zero", 0.0)), Op("Sub", Scalar("pi", Math.PI), angle), angle);
+        angle = Op("Where", Op("Less", sine, Scalar("zero", 0.0)), Op("Neg", angle), angle);
+
+        var turn = Op("Div", angle, Scalar("two_pi", 2 * Math.PI));
+        turn = Op("Where", Op("Less", turn, Scalar("zero", 0.0)), Op("Add", turn, Scalar("one", 1.0)), turn);
+        var value = Op("Add", Scalar("min", Min), Op("Mul", turn, Scalar("period", Period)));
+        var min = Scalar("min", Min);
+        value = Op("Where", Op("GreaterOrEqual", value, Scalar("max", Max)), min, value);
+        return graph.ToFloat(value);
+    }
 
     /// <inheritdoc />
     internal override string DescribeOutput() =>

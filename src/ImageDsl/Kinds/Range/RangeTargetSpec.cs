@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace ImageDsl.Specs;
 
 /// <summary>A regression target with values in [<see cref="Min"/>, <see cref="Max"/>].</summary>
-public sealed partial record RangeTargetSpec : TargetSpec, IGeometricTarget
+public sealed partial record RangeTargetSpec : TargetSpec, IGeometricTarget, IStoredTarget
 {
     /// <summary>Creates a regression target.</summary>
     /// <param name="name">The spec property's name.</param>
@@ -53,6 +53,8 @@ public sealed partial record RangeTargetSpec : TargetSpec, IGeometricTarget
     public LossFunction Loss { get; init; }
 
     /// <inheritdoc />
+    static TargetKind IStoredTarget.StoredKind => TargetKinds.Range;
+
     internal override TargetKind Kind => TargetKinds.Range;
 
     /// <inheritdoc />
@@ -120,7 +122,7 @@ public sealed partial record RangeTargetSpec : TargetSpec, IGeometricTarget
         ImageRotationRules.Turn(encoded, pixelTransforms, PerTurnRadian).clamp(Min, Max);
 
     /// <summary>The window that keeps turned values in range, for the augmentation to draw turns from.</summary>
-    internal RotationWindow Window(Tensor values) => new(values, Min, Max, PerTurnRadian);
+    internal override RotationWindow? RotationWindow(Tensor values) => MovesWithImage ? new(values, Min, Max, PerTurnRadian) : null;
 
     private double PerTurnRadian => ImageRotationRules.PerTurnRadian(ImageRotation, Unit);
 }

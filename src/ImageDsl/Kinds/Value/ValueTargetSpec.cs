@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace ImageDsl.Specs;
 
 /// <summary>An unbounded regression target, trained on values standardized with the training set's statistics.</summary>
-public sealed record ValueTargetSpec : TargetSpec
+public sealed record ValueTargetSpec : TargetSpec, IStoredTarget
 {
     /// <summary>Creates an unbounded regression target.</summary>
     /// <param name="name">The spec property's name.</param>
@@ -44,6 +44,8 @@ public sealed record ValueTargetSpec : TargetSpec
     public override bool IsStandardized => true;
 
     /// <inheritdoc />
+    static TargetKind IStoredTarget.StoredKind => TargetKinds.Value;
+
     internal override TargetKind Kind => TargetKinds.Value;
 
     /// <inheritdoc />

@@ -11,7 +11,7 @@ namespace ImageDsl.Specs;
 /// With <see cref="Min"/> and <see cref="Max"/> every component is squashed into that range;
 /// without, each component is standardized with the training set's statistics.
 /// </summary>
-public sealed partial record VectorTargetSpec : TargetSpec, IGeometricTarget
+public sealed partial record VectorTargetSpec : TargetSpec, IGeometricTarget, IStoredTarget
 {
     /// <summary>Creates a vector target.</summary>
     /// <param name="name">The spec property's name.</param>
@@ -89,6 +89,9 @@ public sealed partial record VectorTargetSpec : TargetSpec, IGeometricTarget
     public override bool IsStandardized => !IsBounded;
 
     /// <inheritdoc />
+    // Boxes and points are stored as vectors with their flag, as they always were.
+    static TargetKind IStoredTarget.StoredKind => TargetKinds.Vector;
+
     internal override TargetKind Kind => Box is not null ? TargetKinds.Box : Points ? TargetKinds.Points : TargetKinds.Vector;
 
     /// <summary>Maps a value in user units to [-1, 1] (bounded vectors only).</summary>
