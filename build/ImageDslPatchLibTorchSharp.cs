@@ -12,36 +12,39 @@ public sealed class ImageDslPatchLibTorchSharp : Task
     private const uint ShtGnuVerneed = 0x6ffffffe;
     private const ushort VerFlagWeak = 0x2;
 
+    /// <summary>
+    /// The package's libLibTorchSharp.so files, each with a Destination: the copy to write
+    /// (under obj/), which the build then copies to its output in place of the package's file.
+    /// </summary>
     [Required]
-    public ITaskItem[] Directories { get; set; } = Array.Empty<ITaskItem>();
+    public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
 
     public override bool Execute()
     {
-        if (MachineHasVersion())
-        {
-            Log.LogMessage(MessageImportance.Low, "libstdc++ provides " + MissingVersion + "; libLibTorchSharp.so left as shipped.");
-            return true;
-        }
+        bool patch = !MachineHasVersion();
+        if (!patch)
+            Log.LogMessage(MessageImportance.Low, "libstdc++ provides " + MissingVersion + "; libLibTorchSharp.so copied as shipped.");
 
-        foreach (var directory in Directories)
+        foreach (var file in Files)
         {
-            var root = directory.ItemSpec;
-            if (!Directory.Exists(root)) continue;
-            foreach (var candidate in new[]
-            {
-                Path.Combine(root, LibraryName),
-                Path.Combine(root, "runtimes", "linux-x64", "native", LibraryName),
-            })
-            {
-                if (File.Exists(candidate)) PatchFile(candidate);
-            }
+            string source = file.ItemSpec;
+            string destination = file.GetMetadata("Destination");
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            byte[] image = File.ReadAllBytes(source);
+            if (patch) Patch(image, source);
+
+            // Write beside and rename over: a crash leaves either the old or the new file, and
+            // a hard link from an earlier build output is replaced, never written through.
+            string temporary = destination + ".imgdsl-tmp";
+            File.WriteAllBytes(temporary, image);
+            if (File.Exists(destination)) File.Delete(destination);
+            File.Move(temporary, destination);
         }
         return !Log.HasLoggedErrors;
     }
 
-    private void PatchFile(string path)
+    private void Patch(byte[] image, string path)
     {
-        byte[] image = File.ReadAllBytes(path);
         string problem;
         int flagsOffset = FindVersionFlags(image, out problem);
         if (flagsOffset < 0)
@@ -52,19 +55,10 @@ public sealed class ImageDslPatchLibTorchSharp : Task
         }
 
         ushort flags = BitConverter.ToUInt16(image, flagsOffset);
-        if ((flags & VerFlagWeak) != 0) return; // already patched by an earlier build
-
         flags |= VerFlagWeak;
         image[flagsOffset] = (byte)(flags & 0xff);
         image[flagsOffset + 1] = (byte)(flags >> 8);
-
-        // Write beside and rename over: a crash leaves either the old or the new file,
-        // and the rename replaces a hard link to the NuGet cache instead of writing through it.
-        string temporary = path + ".imgdsl-tmp";
-        File.WriteAllBytes(temporary, image);
-        File.Delete(path);
-        File.Move(temporary, path);
-        Log.LogMessage(MessageImportance.Normal, "ImageDsl: marked " + MissingVersion + " weak in " + path + " (this machine's libstdc++ lacks it).");
+        Log.LogMessage(MessageImportance.Normal, "ImageDsl: marked " + MissingVersion + " weak in a copy of " + path + " (this machine's libstdc++ lacks it).");
     }
 
     /// <summary>Returns the file offset of the vna_flags field of the GLIBCXX_3.4.32 requirement, or -1.</summary>

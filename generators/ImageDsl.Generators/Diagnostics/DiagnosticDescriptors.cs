@@ -19,7 +19,12 @@ internal static class DiagnosticDescriptors
     public const string TrainingCategory = "ImageDsl.Training";
     public const string NamingCategory = "ImageDsl.Naming";
 
-    private const string HelpLink = "https://github.com/imagedsl/imagedsl/blob/main/docs/diagnostics.md#";
+    /// <summary>
+    /// Where each diagnostic is explained: docs/diagnostics.md, in the repository and in the
+    /// package (docs/ beside the README). Relative, since the project has no public address;
+    /// an absolute link to someone else's repository would be worse than none.
+    /// </summary>
+    public const string HelpLink = "docs/diagnostics.md#";
 
     public static readonly DiagnosticDescriptor NotPartial = new(
         id: "IMGDSL0001",

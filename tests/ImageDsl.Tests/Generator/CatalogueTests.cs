@@ -16,7 +16,7 @@ public partial class CatalogueTests
         Assert.Equal(Enumerable.Range(1, Descriptors.Count).Select(i => $"IMGDSL{i:0000}"), Descriptors.Select(d => d.Id));
         foreach (var descriptor in Descriptors)
         {
-            Assert.Equal($"https://github.com/imagedsl/imagedsl/blob/main/docs/diagnostics.md#{descriptor.Id.ToLowerInvariant()}", descriptor.HelpLinkUri);
+            Assert.Equal($"docs/diagnostics.md#{descriptor.Id.ToLowerInvariant()}", descriptor.HelpLinkUri);
             Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
             Assert.StartsWith("ImageDsl.", descriptor.Category);
         }
