@@ -17,6 +17,12 @@ public sealed class PackageLayoutTests(PackedPackage package)
         Assert.Contains("lib/net10.0/ImageDsl.xml", entries);
         // The generator is an analyzer only: never a lib/ reference the consumer compiles against.
         Assert.Contains("analyzers/dotnet/cs/ImageDsl.Generators.dll", entries);
+        // The IDE's code fixes, beside the analyzer (PackedCodeFixTests applies them).
+        Assert.Contains("analyzers/dotnet/cs/ImageDsl.CodeFixes.dll", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("CodeFixes", StringComparison.Ordinal));
+        // What the diagnostics' help links (docs/diagnostics.md#imgdslNNNN) point at.
+        Assert.Contains("docs/diagnostics.md", entries);
+        Assert.Contains("docs/ide.md", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generators", StringComparison.Ordinal));
         Assert.Contains("buildTransitive/ImageDsl.targets", entries);
         Assert.Contains("buildTransitive/ImageDsl.LibTorchFix.targets", entries);
@@ -36,7 +42,7 @@ public sealed class PackageLayoutTests(PackedPackage package)
     }
 
     [Fact]
-    public void Nuspec_has_metadata_and_depends_on_torchsharp_and_onnx_runtime_but_not_on_build_tools()
+    public void Nuspec_has_honest_metadata_and_depends_on_managed_torchsharp_and_onnx_runtime_but_not_on_a_backend_or_build_tools()
     {
         using var zip = ZipFile.OpenRead(package.PackagePath);
         using var stream = zip.GetEntry("ImageDsl.nuspec")!.Open();
@@ -51,15 +57,15 @@ public sealed class PackageLayoutTests(PackedPackage package)
         Assert.Contains("ONNX", Value("description"));
         Assert.Contains("source-generator", Value("tags").Split(' '));
         Assert.Contains("onnx", Value("tags").Split(' '));
-        var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
-        Assert.StartsWith("https://", repository.Attribute("url")!.Value);
-        Assert.Equal("git", repository.Attribute("type")!.Value);
-        // The project page is the repository (README and docs/), the URL the repository element names.
-        Assert.Equal(repository.Attribute("url")!.Value.TrimEnd('/'), Value("projectUrl").TrimEnd('/'));
+        // No public address exists yet: no made-up repository or project URL (issue 15).
+        Assert.DoesNotContain(metadata.Elements(), e => e.Name.LocalName == "projectUrl");
+        Assert.DoesNotContain(metadata.Descendants().Attributes("url"), a => a.Parent!.Name.LocalName == "repository");
 
         var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency")
             .ToDictionary(e => e.Attribute("id")!.Value, e => e.Attribute("version")!.Value);
-        Assert.Equal("0.107.0", dependencies["TorchSharp-cpu"]);
+        // TorchSharp's managed package only: the app chooses its libtorch backend (CPU or CUDA).
+        Assert.Equal("0.107.0", dependencies["TorchSharp"]);
+        Assert.DoesNotContain(dependencies.Keys, id => id.StartsWith("TorchSharp-", StringComparison.Ordinal) || id.StartsWith("libtorch", StringComparison.Ordinal));
         Assert.Equal("2.1.13", dependencies["SixLabors.ImageSharp"]);
         Assert.Equal("1.31.1", dependencies["Microsoft.ML.OnnxRuntime"]);
         Assert.Contains("Google.Protobuf", dependencies.Keys);
