@@ -17,7 +17,11 @@ namespace ImageDsl.Tests.Onnx;
 /// </summary>
 internal static class OnnxMatrix
 {
-    /// <summary>The comparisons' bound on |ONNX Runtime − TorchSharp|, in each output's own units.</summary>
+    /// <summary>
+    /// The comparisons' bound, relative to each output's scale (<see cref="ScaledDifferences"/>):
+    /// |ONNX Runtime − TorchSharp| ≤ 1e-4 × (max − min) for a bounded output in user units, and
+    /// ≤ 1e-4 × its largest magnitude for the rest.
+    /// </summary>
     public const double Tolerance = 1e-4;
 
     /// <summary>One target of every kind, with a standardized target's mean and std per component.</summary>
@@ -167,6 +171,34 @@ internal static class OnnxMatrix
     /// periodic target's difference is measured around the circle (359.99 against 0 is 0.01).
     /// </summary>
     public static double[] Differences(ModelSpec spec, float[][][] torch, float[][][] onnx) => Largest(spec, torch, onnx, (_, _) => 1);
+
+    /// <summary>
+    /// As <see cref="Differences"/>, each target's difference divided by its output's scale: the
+    /// width of its declared bounds (max − min of a range or bounded vector, a periodic target's
+    /// period, 1 for probabilities and ranks), or for an unbounded output (values, unbounded
+    /// vectors, hinge scores) its largest magnitude in <paramref name="reference"/>.
+    /// </summary>
+    public static double[] ScaledDifferences(ModelSpec spec, float[][][] reference, float[][][] other)
+    {
+        var names = OnnxTargets.OutputNames(spec);
+        var scales = new double[spec.Targets.Count];
+        for (int t = 0; t < scales.Length; t++)
+            scales[t] = BoundedWidth(spec.Targets[t], names[t])
+                ?? Math.Max(1e-6, reference[t].SelectMany(v => v).Max(v => Math.Abs((double)v)));
+        return Largest(spec, reference, other, (t, _) => scales[t]);
+    }
+
+    /// <summary>max − min of a bounded output in user units, or null for an unbounded one.</summary>
+    private static double? BoundedWidth(TargetSpec target, string output) => target switch
+    {
+        RangeTargetSpec range => range.Max - range.Min,
+        PeriodicTargetSpec periodic => periodic.Period,
+        VectorTargetSpec { IsBounded: true } vector => vector.Max!.Value - vector.Min!.Value,
+        ValueTargetSpec or VectorTargetSpec => null,
+        // Hinge losses give raw scores; the other classification outputs are probabilities.
+        _ when output.EndsWith("_score", StringComparison.Ordinal) || output.EndsWith("_scores", StringComparison.Ordinal) => null,
+        _ => 1,
+    };
 
     /// <summary>
     /// As <see cref="Differences"/>, each difference divided by its output's <see cref="Gain"/> (when
