@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 
 namespace ImageDsl.Tests.Packaging;
@@ -71,5 +73,24 @@ public sealed class PackageLayoutTests(PackedPackage package)
         Assert.Contains("Google.Protobuf", dependencies.Keys);
         // Build-only tools stay out of consumers' dependency graphs.
         Assert.DoesNotContain(dependencies.Keys, id => id.Contains("Generators", StringComparison.Ordinal) || id == "Grpc.Tools");
+    }
+
+    [Fact]
+    public void Embedded_pdb_names_deterministic_source_paths_not_the_packers_folders()
+    {
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        using var copy = new MemoryStream();
+        using (var dll = zip.GetEntry("lib/net10.0/ImageDsl.dll")!.Open()) dll.CopyTo(copy);
+        copy.Position = 0;
+        using var pe = new PEReader(copy);
+        var embedded = pe.ReadDebugDirectory().Single(e => e.Type == DebugDirectoryEntryType.EmbeddedPortablePdb);
+        using var pdb = pe.ReadEmbeddedPortablePdbDebugDirectoryData(embedded);
+        var reader = pdb.GetMetadataReader();
+        var paths = reader.Documents.Select(d => reader.GetString(reader.GetDocument(d).Name)).ToList();
+
+        Assert.NotEmpty(paths);
+        // Stack traces show these paths: /_/src/ImageDsl/..., never the machine that packed it.
+        Assert.All(paths, path => Assert.StartsWith("/_/", path));
+        Assert.DoesNotContain(paths, path => path.Contains(RepositoryPaths.Root, StringComparison.Ordinal));
     }
 }
