@@ -94,6 +94,7 @@ internal static class ReportJson
         json.WriteString("name", target.Name);
         json.WriteString("kind", target.KindName);
         target.WriteJson(json, worstCount);
+        CalibrationSection.WriteJson(json, target);
         if (files is not null)
         {
             json.WriteStartObject("files");

@@ -28,7 +28,10 @@ internal static class ReportWriter
 
         var files = new ReportFiles { Targets = Prefixes(result.Targets).Select(p => new TargetFiles { Prefix = p }).ToArray() };
         for (int t = 0; t < result.Targets.Count; t++)
+        {
             result.Targets[t].WriteFiles(files.Targets[t], options, Save);
+            CalibrationSection.WriteFiles(result.Targets[t], files.Targets[t], options, Save);
+        }
         if (options.Plots && history is { Epochs.Count: > 0 })
             files.Loss = Save(LossFile, path => LossPlot.Save(history, path));
 

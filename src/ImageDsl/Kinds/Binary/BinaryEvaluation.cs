@@ -132,6 +132,12 @@ internal sealed class BinaryScorer(int index, BinaryTargetSpec target) : TargetS
                     [nameof(BinaryMetrics.LogLoss)] = $"the target is trained with {target.Loss}, whose scores are not probabilities",
                 },
             };
-        return new BinaryEvaluation(target.Name, target.NegativeLabel, target.PositiveLabel, computed) { Samples = samples, Target = target };
+        return new BinaryEvaluation(target.Name, target.NegativeLabel, target.PositiveLabel, computed)
+        {
+            Samples = samples,
+            Target = target,
+            Calibration = target.ScoresAreRaw || samples.Count == 0 ? null
+                : CalibrationMetrics.Binary(samples.Select(s => s.Probability).ToArray(), samples.Select(s => s.Actual).ToArray()),
+        };
     }
 }

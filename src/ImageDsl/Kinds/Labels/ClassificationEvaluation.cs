@@ -228,6 +228,12 @@ internal sealed class ClassificationScorer(int index, LabelTargetSpec target) : 
                     [nameof(MulticlassMetrics.LogLoss)] = $"the target is trained with {target.Loss}, whose scores are not probabilities",
                 },
             };
-        return new ClassificationEvaluation(target.Name, computed) { Samples = samples, Target = target };
+        return new ClassificationEvaluation(target.Name, computed)
+        {
+            Samples = samples,
+            Target = target,
+            Calibration = target.ScoresAreRaw || samples.Count == 0 ? null
+                : CalibrationMetrics.MultiClass(samples.Select(s => s.Probabilities).ToArray(), samples.Select(s => s.TrueIndex).ToArray()),
+        };
     }
 }

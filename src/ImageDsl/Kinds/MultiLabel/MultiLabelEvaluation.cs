@@ -133,5 +133,12 @@ internal sealed class MultiLabelScorer(int index, MultiLabelTargetSpec target) :
         samples.Add(new MultiLabelSample(imagePath, actual, probabilities, prediction.Present(TargetIndex)));
     }
 
-    public override TargetEvaluation Finish() => new MultiLabelEvaluation(target.Name, metrics.Compute()) { Samples = samples, Target = target };
+    /// <summary>The metrics; calibration pools every (image, label) decision as one yes/no answer.</summary>
+    public override TargetEvaluation Finish() => new MultiLabelEvaluation(target.Name, metrics.Compute())
+    {
+        Samples = samples,
+        Target = target,
+        Calibration = samples.Count == 0 ? null : CalibrationMetrics.Binary(
+            samples.SelectMany(s => s.Probabilities).ToArray(), samples.SelectMany(s => s.Actual).ToArray()),
+    };
 }

@@ -23,6 +23,10 @@ public sealed record RegressionEvaluation(string Name, string? Unit, RegressionM
     [JsonIgnore]
     public IReadOnlyList<RegressionSample> Samples { get; init; } = [];
 
+    internal override IReadOnlyList<double[]>? AbsoluteResiduals() => HasSamples ? [Samples.Select(s => Math.Abs(s.Error)).ToArray()] : null;
+
+    internal override IReadOnlyList<double[]>? PredictedValues() => HasSamples ? [Samples.Select(s => s.Predicted).ToArray()] : null;
+
     private protected override TargetKind DefaultKind => TargetKinds.Range;
 
     internal override bool HasSamples => Samples.Count > 0;
