@@ -17,8 +17,16 @@ public static class ConformalIntervals
         int rank = (int)Math.Ceiling((n + 1) * coverage);
         if (rank > n)
             throw new ArgumentException(
-                $"{n} held-out images cannot calibrate {coverage:P0} intervals: that needs at least {(int)Math.Ceiling(coverage / (1 - coverage))}.", nameof(absoluteResiduals));
+                $"{n} held-out images cannot calibrate {coverage:P0} intervals: that needs at least {Needed(coverage)}.", nameof(absoluteResiduals));
         var sorted = absoluteResiduals.Select(r => Math.Abs(r)).Order().ToArray();
         return sorted[rank - 1];
+    }
+
+    /// <summary>The fewest images whose ⌈(n + 1) q⌉-th smallest residual exists (counted, not solved, so rounding cannot mislead).</summary>
+    private static int Needed(double coverage)
+    {
+        int n = 1;
+        while ((int)Math.Ceiling((n + 1) * coverage) > n) n++;
+        return n;
     }
 }

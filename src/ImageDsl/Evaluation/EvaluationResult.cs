@@ -46,8 +46,10 @@ public sealed record EvaluationResult(string Model, string Dataset, int Count, d
     /// Writes a report folder: <c>report.json</c>, <c>report.md</c>, a predictions CSV per
     /// target and PNG plots (confusion matrix, ROC and precision-recall curves, predicted vs
     /// actual, residuals, the worst predictions, and loss curves when
-    /// <paramref name="history"/> is given). Files of the same names are overwritten; other
-    /// files in the folder are left alone. See docs/reports.md for the layout.
+    /// <paramref name="history"/> is given). Image paths in them are relative to the folder. Files
+    /// of the same names are overwritten, and files an earlier report in the folder listed that
+    /// this one does not write are deleted, so the folder holds one run's report; other files are
+    /// left alone. See docs/reports.md for the layout.
     /// </summary>
     /// <param name="directory">The report folder; created if missing.</param>
     /// <param name="history">The training run, for loss curves.</param>

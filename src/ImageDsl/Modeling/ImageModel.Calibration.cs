@@ -31,6 +31,20 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     {
         RequireTrained("be calibrated");
         CheckDataset(validation, nameof(validation));
+        var previous = Calibration;
+        try
+        {
+            return FitTemperatures(validation);
+        }
+        catch
+        {
+            Calibration = previous; // a failed calibration leaves the model as it was
+            throw;
+        }
+    }
+
+    private CalibrationReport FitTemperatures(ImageDataset validation)
+    {
         var cleared = new ModelCalibration(Calibration.Targets.Select(t => t with { Temperatures = null, TemperatureFit = null }).ToArray());
         Calibration = cleared;
         var before = Score(validation);
@@ -81,10 +95,9 @@ public abstract partial class ImageModel<TLabels, TPrediction>
         RequireTrained("be calibrated");
         CheckDataset(validation, nameof(validation));
         if (coverage is <= 0 or >= 1 || double.IsNaN(coverage)) throw new ArgumentOutOfRangeException(nameof(coverage), coverage, "Coverage is a share between 0 and 1, such as 0.9.");
-        var cleared = new ModelCalibration(Calibration.Targets.Select(t => t with { IntervalRadii = null, IntervalCoverage = null, IntervalImages = null }).ToArray());
-        Calibration = cleared;
+        // Residuals do not depend on the intervals the model has: score first, replace them only on success.
         var evaluation = Score(validation);
-        var fitted = cleared;
+        var fitted = new ModelCalibration(Calibration.Targets.Select(t => t with { IntervalRadii = null, IntervalCoverage = null, IntervalImages = null }).ToArray());
         for (int t = 0; t < Spec.Targets.Count; t++)
         {
             if (evaluation.Targets[t].AbsoluteResiduals() is not { } residuals) continue;

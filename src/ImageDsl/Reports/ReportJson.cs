@@ -30,7 +30,7 @@ internal static class ReportJson
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", SchemaVersion);
             json.WriteString("model", result.Model);
-            json.WriteString("dataset", result.Dataset);
+            json.WriteString("dataset", File.Exists(result.Dataset) || Directory.Exists(result.Dataset) ? ReportPaths.Image(result.Dataset) : result.Dataset);
             json.WriteNumber("count", result.Count);
             var undefined = new Dictionary<string, string>();
             Number(json, "loss", result.Loss, undefined, reason: null);

@@ -78,7 +78,7 @@ public sealed record BinaryEvaluation(string Name, string NegativeLabel, string 
     {
         csv.AppendLine($"image,actual,predicted,{(RawScores ? "score" : "probability")}");
         foreach (var s in Samples)
-            csv.AppendLine($"{PredictionsCsv.Quote(s.ImagePath)},{PredictionsCsv.Quote(Label(s.Actual))},{PredictionsCsv.Quote(Label(s.Predicted))},{PredictionsCsv.Number(s.Probability)}");
+            csv.AppendLine($"{PredictionsCsv.Quote(ReportPaths.Image(s.ImagePath))},{PredictionsCsv.Quote(Label(s.Actual))},{PredictionsCsv.Quote(Label(s.Predicted))},{PredictionsCsv.Number(s.Probability)}");
     }
 
     internal override (string Title, IReadOnlyList<SheetItem> Items)? WorstSheet(int count)

@@ -89,7 +89,7 @@ public sealed record MultiLabelEvaluation(string Name, MultilabelMetrics Metrics
         PredictionsCsv.Header(csv, new[] { "image", "actual", "predicted" }.Concat(names.Select(l => "p:" + l)));
         foreach (var s in Samples)
         {
-            csv.Append(PredictionsCsv.Quote(s.ImagePath)).Append(',').Append(PredictionsCsv.Quote(Set(s.Actual, "")))
+            csv.Append(PredictionsCsv.Quote(ReportPaths.Image(s.ImagePath))).Append(',').Append(PredictionsCsv.Quote(Set(s.Actual, "")))
                 .Append(',').Append(PredictionsCsv.Quote(Set(s.Predicted, "")));
             foreach (var p in s.Probabilities) csv.Append(',').Append(PredictionsCsv.Number(p));
             csv.AppendLine();

@@ -60,7 +60,7 @@ public sealed record PeriodicEvaluation(string Name, string? Unit, double Period
     {
         csv.AppendLine("image,actual,predicted,error");
         foreach (var s in Samples)
-            csv.AppendLine($"{PredictionsCsv.Quote(s.ImagePath)},{PredictionsCsv.Number(s.Actual)},{PredictionsCsv.Number(s.Predicted)},{PredictionsCsv.Number(s.Error)}");
+            csv.AppendLine($"{PredictionsCsv.Quote(ReportPaths.Image(s.ImagePath))},{PredictionsCsv.Number(s.Actual)},{PredictionsCsv.Number(s.Predicted)},{PredictionsCsv.Number(s.Error)}");
     }
 
     internal override (string Title, IReadOnlyList<SheetItem> Items)? WorstSheet(int count)

@@ -90,7 +90,7 @@ public sealed record VectorEvaluation(string Name, string? Unit, IReadOnlyList<s
             .Concat(Box is null ? [] : ["iou"]));
         foreach (var s in Samples)
         {
-            csv.Append(PredictionsCsv.Quote(s.ImagePath));
+            csv.Append(PredictionsCsv.Quote(ReportPaths.Image(s.ImagePath)));
             foreach (var a in s.Actual) csv.Append(',').Append(PredictionsCsv.Number(a));
             foreach (var p in s.Predicted) csv.Append(',').Append(PredictionsCsv.Number(p));
             if (s.IoU is { } iou) csv.Append(',').Append(PredictionsCsv.Number(iou));
