@@ -46,8 +46,10 @@ public sealed record EvaluationResult(string Model, string Dataset, int Count, d
     /// Writes a report folder: <c>report.json</c>, <c>report.md</c>, a predictions CSV per
     /// target and PNG plots (confusion matrix, ROC and precision-recall curves, predicted vs
     /// actual, residuals, the worst predictions, and loss curves when
-    /// <paramref name="history"/> is given). Files of the same names are overwritten; other
-    /// files in the folder are left alone. See docs/reports.md for the layout.
+    /// <paramref name="history"/> is given). Image paths in them are relative to the folder. Files
+    /// of the same names are overwritten, and files an earlier report in the folder listed that
+    /// this one does not write are deleted, so the folder holds one run's report; other files are
+    /// left alone. See docs/reports.md for the layout.
     /// </summary>
     /// <param name="directory">The report folder; created if missing.</param>
     /// <param name="history">The training run, for loss curves.</param>
@@ -78,6 +80,29 @@ public abstract record TargetEvaluation(string Name)
 
     /// <summary>The headline metrics: those the target declares, else its kind's defaults.</summary>
     internal IReadOnlyList<Metric> HeadlineMetrics => Target?.HeadlineMetrics ?? DefaultKind.DefaultMetrics;
+
+    /// <summary>
+    /// How well the target's probabilities match observed frequencies on this data (expected and
+    /// maximum calibration error, Brier score, reliability bins); null for kinds without
+    /// probabilities and for classifiers trained on raw scores.
+    /// </summary>
+    public ImageDsl.Metrics.CalibrationMetrics? Calibration { get; init; }
+
+    /// <summary>What the model had calibrated for this target when it was evaluated (temperatures, interval half-widths); null if nothing.</summary>
+    public ImageDsl.Calibration.TargetCalibration? Calibrated { get; init; }
+
+    /// <summary>The prediction intervals' empirical coverage and width on this data; null when the model has no intervals for the target.</summary>
+    public IntervalEvaluation? Intervals { get; init; }
+
+    /// <summary>
+    /// Per decoded component, each image's absolute error in user units (the short way round for a
+    /// periodic target), in sample order: what prediction intervals are calibrated and scored on;
+    /// null for kinds without values to bound or without kept samples.
+    /// </summary>
+    internal virtual IReadOnlyList<double[]>? AbsoluteResiduals() => null;
+
+    /// <summary>Per decoded component, each image's predicted value in user units, in sample order (see <see cref="AbsoluteResiduals"/>).</summary>
+    internal virtual IReadOnlyList<double[]>? PredictedValues() => null;
 
     /// <summary>A Markdown section for this target (without plots).</summary>
     public string ToMarkdown()
@@ -118,3 +143,11 @@ public abstract record TargetEvaluation(string Name)
             files.WorstPredictions = save($"{files.Prefix}-worst.png", path => ContactSheet.Save(sheet.Title, sheet.Items, options.ThumbnailSize, path));
     }
 }
+
+/// <summary>How prediction intervals did on a dataset.</summary>
+/// <param name="NominalCoverage">The share they were calibrated to cover.</param>
+/// <param name="Coverage">The share of true values (over images and components) inside their interval.</param>
+/// <param name="MeanWidth">The intervals' mean width, High − Low, in user units.</param>
+/// <param name="ComponentCoverage">Coverage per component (one for a scalar target).</param>
+/// <param name="ComponentMeanWidth">Mean width per component.</param>
+public sealed record IntervalEvaluation(double NominalCoverage, double Coverage, double MeanWidth, IReadOnlyList<double> ComponentCoverage, IReadOnlyList<double> ComponentMeanWidth);

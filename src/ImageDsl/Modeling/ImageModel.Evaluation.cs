@@ -56,6 +56,6 @@ public abstract partial class ImageModel<TLabels, TPrediction>
                     scorers[t].Add(path, truth.Slice(offsets[t], Spec.Targets[t].EncodedWidth), predictions[i]);
             }
         }
-        return new EvaluationResult(Spec.Name, data.Source, scored, lossSum / scored, scorers.Select(s => s.Finish()).ToArray());
+        return WithCalibration(new EvaluationResult(Spec.Name, data.Source, scored, lossSum / scored, scorers.Select(s => s.Finish()).ToArray()));
     }
 }

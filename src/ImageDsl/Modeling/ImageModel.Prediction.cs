@@ -61,5 +61,5 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     }
 
     /// <summary>Raw head outputs as per-image values in user terms; see <see cref="OutputDecoding.Decode"/>.</summary>
-    internal PredictionOutputs[] DecodeOutputs(Tensor[] outputs) => OutputDecoding.Decode(Spec, TargetStatistics, outputs);
+    internal PredictionOutputs[] DecodeOutputs(Tensor[] outputs) => OutputDecoding.Decode(Spec, TargetStatistics, outputs, Calibration.IsEmpty ? null : Calibration);
 }

@@ -39,7 +39,9 @@ public static class ModelFile
     /// <param name="Normalization">The pixel normalization used in training.</param>
     /// <param name="SavedAt">When it was written (UTC).</param>
     /// <param name="TargetStatistics">Training-set statistics of the standardized targets (format 2 on).</param>
-    public sealed record Header(int FormatVersion, ModelSpec Spec, Normalization Normalization, DateTime SavedAt, TargetStatistics? TargetStatistics = null);
+    /// <param name="Calibration">Temperatures and prediction intervals fitted on held-out images, if any (absent in files saved before calibration existed; they load uncalibrated).</param>
+    public sealed record Header(int FormatVersion, ModelSpec Spec, Normalization Normalization, DateTime SavedAt, TargetStatistics? TargetStatistics = null,
+        Calibration.ModelCalibration? Calibration = null);
 
     /// <summary>Writes <paramref name="network"/>'s weights with their spec to <paramref name="path"/>, atomically.</summary>
     public static void Write(string path, ModelSpec spec, Normalization normalization, nn.Module network) =>
@@ -47,10 +49,14 @@ public static class ModelFile
 
     /// <summary>Writes <paramref name="network"/>'s weights with their spec and target statistics to <paramref name="path"/>, atomically.</summary>
     public static void Write(string path, ModelSpec spec, Normalization normalization, TargetStatistics statistics, nn.Module network) =>
+        Write(path, spec, normalization, statistics, network, calibration: null);
+
+    /// <summary>Writes <paramref name="network"/>'s weights with their spec, target statistics and calibration to <paramref name="path"/>, atomically.</summary>
+    public static void Write(string path, ModelSpec spec, Normalization normalization, TargetStatistics statistics, nn.Module network, Calibration.ModelCalibration? calibration) =>
         AtomicFile.Write(path, stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            WriteHeader(writer, new Header(FormatVersion, spec, normalization, DateTime.UtcNow, statistics));
+            WriteHeader(writer, new Header(FormatVersion, spec, normalization, DateTime.UtcNow, statistics, calibration is { IsEmpty: false } ? calibration : null));
             network.save(writer);
         });
 

@@ -1,3 +1,4 @@
+using ImageDsl.Calibration;
 using ImageDsl.Specs;
 using static TorchSharp.torch;
 
@@ -12,15 +13,17 @@ internal static class OutputDecoding
     /// <summary>
     /// Turns raw head outputs into per-image values in user terms, each target as its kind
     /// decodes it (see <c>TargetSpec.Activate</c> and <c>TargetSpec.Decode</c>): probabilities for
-    /// labels, values in user units for regression targets.
+    /// labels, values in user units for regression targets. With <paramref name="calibration"/>,
+    /// a target's raw outputs are first divided by its temperatures, and its values get intervals.
     /// </summary>
-    public static PredictionOutputs[] Decode(ModelSpec spec, TargetStatistics statistics, Tensor[] outputs)
+    public static PredictionOutputs[] Decode(ModelSpec spec, TargetStatistics statistics, Tensor[] outputs, ModelCalibration? calibration = null)
     {
         int count = (int)outputs[0].shape[0];
         var perTarget = new float[spec.Targets.Count][];
         for (int t = 0; t < spec.Targets.Count; t++)
         {
-            using var activated = spec.Targets[t].Activate(outputs[t]);
+            using var scaled = Scale(outputs[t], calibration?.Temperatures(t));
+            using var activated = spec.Targets[t].Activate(scaled);
             perTarget[t] = activated.contiguous().data<float>().ToArray();
         }
 
@@ -34,8 +37,29 @@ internal static class OutputDecoding
                 var target = spec.Targets[t];
                 values[t] = target.Decode(perTarget[t].AsSpan(i * target.OutputWidth, target.OutputWidth), statistics, offsets[t]);
             }
-            result[i] = new PredictionOutputs(spec, values);
+            result[i] = new PredictionOutputs(spec, values, calibration is null ? null : Intervals(spec, calibration, values));
         }
         return result;
+    }
+
+    /// <summary>Raw outputs divided column by column by <paramref name="temperatures"/> (temperature scaling), or an alias when there are none.</summary>
+    internal static Tensor Scale(Tensor output, float[]? temperatures)
+    {
+        if (temperatures is null) return output.alias();
+        using var divisors = tensor(temperatures, device: output.device).to_type(output.dtype);
+        return output / divisors;
+    }
+
+    private static PredictionInterval[]?[]? Intervals(ModelSpec spec, ModelCalibration calibration, float[][] values)
+    {
+        PredictionInterval[]?[]? intervals = null;
+        for (int t = 0; t < spec.Targets.Count; t++)
+        {
+            if (calibration.IntervalRadii(t) is not { } radii) continue;
+            intervals ??= new PredictionInterval[]?[spec.Targets.Count];
+            var target = spec.Targets[t];
+            intervals[t] = radii.Select((r, c) => target.Interval(values[t][c], r, c)).ToArray();
+        }
+        return intervals;
     }
 }

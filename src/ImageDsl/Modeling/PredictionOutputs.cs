@@ -11,11 +11,13 @@ namespace ImageDsl.Modeling;
 public sealed class PredictionOutputs
 {
     private readonly float[][] values;
+    private readonly PredictionInterval[]?[]? intervals;
 
-    internal PredictionOutputs(ModelSpec spec, float[][] values)
+    internal PredictionOutputs(ModelSpec spec, float[][] values, PredictionInterval[]?[]? intervals = null)
     {
         Spec = spec;
         this.values = values;
+        this.intervals = intervals;
     }
 
     /// <summary>Target <paramref name="target"/>'s decoded floats, whatever its kind, as its kind's <c>Decode</c> wrote them (the array itself, not a copy).</summary>
@@ -50,4 +52,13 @@ public sealed class PredictionOutputs
 
     /// <summary>The predicted components of vector target <paramref name="target"/>, in user units (a copy).</summary>
     public float[] Values(int target) => (float[])values[target].Clone();
+
+    /// <summary>
+    /// The prediction interval of scalar regression target <paramref name="target"/> in user units,
+    /// or null when the model's intervals are not calibrated (see <c>CalibrateIntervals</c>).
+    /// </summary>
+    public PredictionInterval? Interval(int target) => intervals?[target] is { Length: > 0 } i ? i[0] : null;
+
+    /// <summary>The prediction interval of each component of vector target <paramref name="target"/>, or null when not calibrated.</summary>
+    public IReadOnlyList<PredictionInterval>? Intervals(int target) => intervals?[target];
 }

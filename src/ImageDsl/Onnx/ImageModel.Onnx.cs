@@ -17,6 +17,6 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     public void ExportOnnx(string path)
     {
         RequireTrained("be exported");
-        OnnxExporter.Export(path, Spec, Normalization, Network, TargetStatistics);
+        OnnxExporter.Export(path, Spec, Normalization, Network, TargetStatistics, Calibration.IsEmpty ? null : Calibration);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Google.Protobuf;
+using ImageDsl.Calibration;
 using ImageDsl.Data;
 using ImageDsl.Modeling;
 using ImageDsl.Networks;
@@ -42,13 +43,19 @@ public static class OnnxExporter
     /// targets (unbounded values and vectors) back to user units; export fails, naming the target,
     /// when a spec has such a target and none are given.
     /// </param>
-    public static void Export(string path, ModelSpec spec, Normalization normalization, nn.Module network, TargetStatistics? statistics = null)
+    /// <param name="calibration">
+    /// What the model calibrated (<c>model.Calibration</c>): a target's temperatures divide its head's
+    /// output before its softmax or sigmoid, as <c>Predict</c> does.
+    /// </param>
+    public static void Export(string path, ModelSpec spec, Normalization normalization, nn.Module network, TargetStatistics? statistics = null,
+        ModelCalibration? calibration = null)
     {
-        var model = Build(spec, normalization, network, statistics);
+        var model = Build(spec, normalization, network, statistics, calibration);
         AtomicFile.Write(path, stream => model.WriteTo(stream));
     }
 
-    internal static ModelProto Build(ModelSpec spec, Normalization normalization, nn.Module network, TargetStatistics? statistics = null)
+    internal static ModelProto Build(ModelSpec spec, Normalization normalization, nn.Module network, TargetStatistics? statistics = null,
+        ModelCalibration? calibration = null)
     {
         if (statistics is not null && (statistics.Mean.Length != spec.EncodedWidth || statistics.Std.Length != spec.EncodedWidth))
             throw new ArgumentException($"ONNX export: the target statistics have {statistics.Mean.Length} columns; {spec.Name} encodes {spec.EncodedWidth}.", nameof(statistics));
@@ -66,6 +73,9 @@ public static class OnnxExporter
         for (int t = 0; t < spec.Targets.Count; t++)
         {
             var head = graph.Emit(heads[t].Module, features, heads[t].Name);
+            if (calibration?.Temperatures(t) is { } temperatures)
+                using (graph.Scoped(heads[t].Name + "/calibrate"))
+                    head = graph.Node("Div", [head, graph.Constant("temperature", temperatures, 1, temperatures.Length)], graph.ShapeOf(head));
             var context = new OnnxTargetContext(spec, t, statistics);
             string value;
             using (graph.Scoped(heads[t].Name + "/decode")) value = OnnxTargets.Map(graph, context, head);

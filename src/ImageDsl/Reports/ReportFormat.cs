@@ -19,6 +19,12 @@ internal static class ReportFormat
     /// <summary>A probability as a whole percentage, e.g. "93%".</summary>
     public static string Percent(double value) => (value * 100).ToString("F0", Culture) + "%";
 
+    /// <summary>
+    /// The unit of a squared error: "px²" for a plain word, "(px²)²" or "(m/s)²" for one that is
+    /// already a power or compound, so a squared unit is never written "px²²".
+    /// </summary>
+    public static string Squared(string unit) => unit.All(char.IsLetter) ? unit + "²" : $"({unit})²";
+
     /// <summary>" (unit)" or nothing, for axis labels.</summary>
     public static string UnitSuffix(string? unit) => unit is null ? "" : $" ({unit})";
 

@@ -30,7 +30,7 @@ internal static class ReportJson
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", SchemaVersion);
             json.WriteString("model", result.Model);
-            json.WriteString("dataset", result.Dataset);
+            json.WriteString("dataset", File.Exists(result.Dataset) || Directory.Exists(result.Dataset) ? ReportPaths.Image(result.Dataset) : result.Dataset);
             json.WriteNumber("count", result.Count);
             var undefined = new Dictionary<string, string>();
             Number(json, "loss", result.Loss, undefined, reason: null);
@@ -94,6 +94,7 @@ internal static class ReportJson
         json.WriteString("name", target.Name);
         json.WriteString("kind", target.KindName);
         target.WriteJson(json, worstCount);
+        CalibrationSection.WriteJson(json, target);
         if (files is not null)
         {
             json.WriteStartObject("files");

@@ -76,6 +76,19 @@ public abstract partial record TargetSpec
     internal virtual bool[] Present(ReadOnlySpan<float> decoded) =>
         throw new InvalidOperationException($"{Name} is a {KindName} target; only yes/no and multi-label targets have labels that are present or not.");
 
+    /// <summary>
+    /// Temperature scaling's divisors for this target's raw head outputs, one per output column,
+    /// fitted to minimise the negative log-likelihood of held-out images (see
+    /// <see cref="Calibration.TemperatureScaling"/>); null when its outputs are not probabilities
+    /// (regression, or a classifier trained on raw scores), which leaves them as they are.
+    /// </summary>
+    /// <param name="logits">The raw head outputs, row-major <c>[count, OutputWidth]</c>.</param>
+    /// <param name="truths">The encoded true values, row-major <c>[count, EncodedWidth]</c>.</param>
+    internal virtual float[]? FitTemperatures(float[] logits, float[] truths) => null;
+
+    /// <summary>The interval of component <paramref name="component"/> of a prediction <paramref name="value"/> with half-width <paramref name="radius"/>, in user units.</summary>
+    internal virtual PredictionInterval Interval(double value, double radius, int component) => new(value - radius, value + radius);
+
     /// <summary>The labels that name a side ("left", "right"), which a mirror would swap.</summary>
     internal virtual IReadOnlyList<string> SideLabels => [];
 

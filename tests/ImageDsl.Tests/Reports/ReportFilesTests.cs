@@ -41,7 +41,8 @@ public class ReportFilesTests
         var first = classification[1].Split(',');
         var sample = digits.Samples[0];
         Assert.Equal(14, first.Length);
-        Assert.Equal(sample.ImagePath, first[0]);
+        Assert.Equal(Path.GetRelativePath(temp.Path, sample.ImagePath).Replace('\\', '/'), first[0]); // relative to the report folder
+        Assert.Equal(Path.GetFullPath(sample.ImagePath), Path.GetFullPath(Path.Combine(temp.Path, first[0])));
         Assert.Equal("Zero", first[1]);
         Assert.Equal(digits.Metrics.Labels[sample.PredictedIndex], first[2]);
         Assert.Equal(sample.Confidence, float.Parse(first[3], System.Globalization.CultureInfo.InvariantCulture));

@@ -41,6 +41,7 @@ internal sealed record ScalarTargetModel(
     private const string PeriodicEvaluation = "global::ImageDsl.Evaluation.PeriodicEvaluation";
     private const string RegressionEvaluation = "global::ImageDsl.Evaluation.RegressionEvaluation";
     private const string RotationSense = "global::ImageDsl.RotationSense";
+    private const string PredictionInterval = "global::ImageDsl.PredictionInterval";
 
     private string Common => $"column: {Literals.String(Column)}, lossWeight: {Literals.Double(LossWeight)}";
 
@@ -66,11 +67,15 @@ internal sealed record ScalarTargetModel(
             _ => "",
         };
         yield return (Name, $"The predicted {Name}{unit}{where}.", $"{(IsFloat ? "float" : "double")} {Id(Name)}");
+        var wraps = Kind == ScalarKind.Periodic ? " (it may wrap round the period: Low above High)" : Kind == ScalarKind.Range ? ", clipped to the range" : "";
+        yield return (Name + "Interval", $"The prediction interval of {Name}{unit}{wraps}; null until the model's intervals are calibrated (CalibrateIntervals).",
+            $"{PredictionInterval}? {Id(Name + "Interval")}");
     }
 
     public override IEnumerable<string> PredictionArguments(int index)
     {
         yield return $"{(IsFloat ? "(float)" : "")}outputs.Value({Literals.Int(index)})";
+        yield return $"outputs.Interval({Literals.Int(index)})";
     }
 
     public override string FromEncoded(int offset, int index) => $"{(IsFloat ? "" : "(double)")}encoded[{Literals.Int(offset)}]";

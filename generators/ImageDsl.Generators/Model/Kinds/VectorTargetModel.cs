@@ -62,6 +62,8 @@ internal sealed record VectorTargetModel(
     {
         var unit = Unit is null ? "" : " in " + Literals.XmlText(Unit);
         yield return (Name, $"The predicted {Name}{unit}.", $"{PropertyType} {Id(Name)}");
+        yield return (Name + "Intervals", $"The prediction interval of each component of {Name}{unit}, in component order; null until the model's intervals are calibrated (CalibrateIntervals).",
+            $"global::System.Collections.Generic.IReadOnlyList<global::ImageDsl.PredictionInterval>? {Id(Name + "Intervals")}");
     }
 
     // Named by target index, so no target name can make two helpers collide.
@@ -70,6 +72,7 @@ internal sealed record VectorTargetModel(
     public override IEnumerable<string> PredictionArguments(int index)
     {
         yield return $"{GeneratedNames.Binding}.{FromValues(index)}(outputs.Values({Literals.Int(index)}))";
+        yield return $"outputs.Intervals({Literals.Int(index)})";
     }
 
     public override string FromEncoded(int offset, int index) => $"{FromValues(index)}(encoded.Slice({Literals.Int(offset)}, {Literals.Int(Components.Count)}))";

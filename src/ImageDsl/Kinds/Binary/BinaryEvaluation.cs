@@ -78,7 +78,7 @@ public sealed record BinaryEvaluation(string Name, string NegativeLabel, string 
     {
         csv.AppendLine($"image,actual,predicted,{(RawScores ? "score" : "probability")}");
         foreach (var s in Samples)
-            csv.AppendLine($"{PredictionsCsv.Quote(s.ImagePath)},{PredictionsCsv.Quote(Label(s.Actual))},{PredictionsCsv.Quote(Label(s.Predicted))},{PredictionsCsv.Number(s.Probability)}");
+            csv.AppendLine($"{PredictionsCsv.Quote(ReportPaths.Image(s.ImagePath))},{PredictionsCsv.Quote(Label(s.Actual))},{PredictionsCsv.Quote(Label(s.Predicted))},{PredictionsCsv.Number(s.Probability)}");
     }
 
     internal override (string Title, IReadOnlyList<SheetItem> Items)? WorstSheet(int count)
@@ -132,6 +132,12 @@ internal sealed class BinaryScorer(int index, BinaryTargetSpec target) : TargetS
                     [nameof(BinaryMetrics.LogLoss)] = $"the target is trained with {target.Loss}, whose scores are not probabilities",
                 },
             };
-        return new BinaryEvaluation(target.Name, target.NegativeLabel, target.PositiveLabel, computed) { Samples = samples, Target = target };
+        return new BinaryEvaluation(target.Name, target.NegativeLabel, target.PositiveLabel, computed)
+        {
+            Samples = samples,
+            Target = target,
+            Calibration = target.ScoresAreRaw || samples.Count == 0 ? null
+                : CalibrationMetrics.Binary(samples.Select(s => s.Probability).ToArray(), samples.Select(s => s.Actual).ToArray()),
+        };
     }
 }

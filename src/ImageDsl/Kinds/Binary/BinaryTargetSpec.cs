@@ -109,6 +109,10 @@ public sealed record BinaryTargetSpec : TargetSpec, IStoredTarget
     /// <summary>The sigmoid probability of true; the raw score when trained with hinge.</summary>
     internal override Tensor Activate(Tensor output) => ScoresAreRaw ? output.alias() : output.sigmoid();
 
+    /// <summary>One temperature for the sigmoid; none for raw hinge scores.</summary>
+    internal override float[]? FitTemperatures(float[] logits, float[] truths) =>
+        ScoresAreRaw ? null : [(float)Calibration.TemperatureScaling.FitSigmoid(logits, truths.Select(t => t >= 0.5f).ToArray())];
+
     /// <inheritdoc />
     internal override TargetScorer CreateScorer(int index) => new BinaryScorer(index, this);
 

@@ -85,7 +85,7 @@ public sealed record ClassificationEvaluation(string Name, MulticlassMetrics Met
         {
             var s = Samples[i];
             json.WriteStartObject();
-            json.WriteString("image", s.ImagePath);
+            json.WriteString("image", ReportPaths.Image(s.ImagePath));
             json.WriteString("actual", m.Labels[s.TrueIndex]);
             json.WriteString("predicted", m.Labels[s.PredictedIndex]);
             json.WriteNumber("confidence", s.Confidence);
@@ -169,7 +169,7 @@ public sealed record ClassificationEvaluation(string Name, MulticlassMetrics Met
         PredictionsCsv.Header(csv, new[] { "image", "actual", "predicted", RawScores ? "score" : "confidence" }.Concat(labels.Select(l => prefix + l)));
         foreach (var s in Samples)
         {
-            csv.Append(PredictionsCsv.Quote(s.ImagePath)).Append(',').Append(PredictionsCsv.Quote(labels[s.TrueIndex])).Append(',')
+            csv.Append(PredictionsCsv.Quote(ReportPaths.Image(s.ImagePath))).Append(',').Append(PredictionsCsv.Quote(labels[s.TrueIndex])).Append(',')
                 .Append(PredictionsCsv.Quote(labels[s.PredictedIndex])).Append(',').Append(PredictionsCsv.Number(s.Confidence));
             foreach (var p in s.Probabilities) csv.Append(',').Append(PredictionsCsv.Number(p));
             csv.AppendLine();
@@ -228,6 +228,12 @@ internal sealed class ClassificationScorer(int index, LabelTargetSpec target) : 
                     [nameof(MulticlassMetrics.LogLoss)] = $"the target is trained with {target.Loss}, whose scores are not probabilities",
                 },
             };
-        return new ClassificationEvaluation(target.Name, computed) { Samples = samples, Target = target };
+        return new ClassificationEvaluation(target.Name, computed)
+        {
+            Samples = samples,
+            Target = target,
+            Calibration = target.ScoresAreRaw || samples.Count == 0 ? null
+                : CalibrationMetrics.MultiClass(samples.Select(s => s.Probabilities).ToArray(), samples.Select(s => s.TrueIndex).ToArray()),
+        };
     }
 }

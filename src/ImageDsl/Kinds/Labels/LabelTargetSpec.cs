@@ -112,6 +112,14 @@ public sealed record LabelTargetSpec : TargetSpec, IStoredTarget
     /// <summary>Softmax probabilities; the raw scores themselves when trained with hinge.</summary>
     internal override Tensor Activate(Tensor output) => ScoresAreRaw ? output.alias() : output.softmax(1);
 
+    /// <summary>One temperature for the softmax (every label's logit divided by it); none for raw hinge scores.</summary>
+    internal override float[]? FitTemperatures(float[] logits, float[] truths)
+    {
+        if (ScoresAreRaw) return null;
+        var temperature = (float)Calibration.TemperatureScaling.FitSoftmax(logits, truths.Select(t => (int)t).ToArray(), Labels.Count);
+        return Enumerable.Repeat(temperature, Labels.Count).ToArray();
+    }
+
     /// <inheritdoc />
     internal override TargetScorer CreateScorer(int index) => new ClassificationScorer(index, this);
 

@@ -89,7 +89,7 @@ public sealed record MultiLabelEvaluation(string Name, MultilabelMetrics Metrics
         PredictionsCsv.Header(csv, new[] { "image", "actual", "predicted" }.Concat(names.Select(l => "p:" + l)));
         foreach (var s in Samples)
         {
-            csv.Append(PredictionsCsv.Quote(s.ImagePath)).Append(',').Append(PredictionsCsv.Quote(Set(s.Actual, "")))
+            csv.Append(PredictionsCsv.Quote(ReportPaths.Image(s.ImagePath))).Append(',').Append(PredictionsCsv.Quote(Set(s.Actual, "")))
                 .Append(',').Append(PredictionsCsv.Quote(Set(s.Predicted, "")));
             foreach (var p in s.Probabilities) csv.Append(',').Append(PredictionsCsv.Number(p));
             csv.AppendLine();
@@ -133,5 +133,12 @@ internal sealed class MultiLabelScorer(int index, MultiLabelTargetSpec target) :
         samples.Add(new MultiLabelSample(imagePath, actual, probabilities, prediction.Present(TargetIndex)));
     }
 
-    public override TargetEvaluation Finish() => new MultiLabelEvaluation(target.Name, metrics.Compute()) { Samples = samples, Target = target };
+    /// <summary>The metrics; calibration pools every (image, label) decision as one yes/no answer.</summary>
+    public override TargetEvaluation Finish() => new MultiLabelEvaluation(target.Name, metrics.Compute())
+    {
+        Samples = samples,
+        Target = target,
+        Calibration = samples.Count == 0 ? null : CalibrationMetrics.Binary(
+            samples.SelectMany(s => s.Probabilities).ToArray(), samples.SelectMany(s => s.Actual).ToArray()),
+    };
 }

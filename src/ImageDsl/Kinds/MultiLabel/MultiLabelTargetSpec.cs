@@ -101,6 +101,21 @@ public sealed record MultiLabelTargetSpec : TargetSpec, IStoredTarget
     /// <summary>One sigmoid probability per label.</summary>
     internal override Tensor Activate(Tensor output) => output.sigmoid();
 
+    /// <summary>One temperature per label, each label's sigmoid fitted on its own.</summary>
+    internal override float[]? FitTemperatures(float[] logits, float[] truths)
+    {
+        int labels = Labels.Count, count = logits.Length / labels;
+        var temperatures = new float[labels];
+        for (int l = 0; l < labels; l++)
+        {
+            var column = new float[count];
+            var truth = new bool[count];
+            for (int i = 0; i < count; i++) { column[i] = logits[i * labels + l]; truth[i] = truths[i * labels + l] >= 0.5f; }
+            temperatures[l] = (float)Calibration.TemperatureScaling.FitSigmoid(column, truth);
+        }
+        return temperatures;
+    }
+
     /// <inheritdoc />
     internal override TargetScorer CreateScorer(int index) => new MultiLabelScorer(index, this);
 

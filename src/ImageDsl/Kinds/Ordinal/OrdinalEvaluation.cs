@@ -79,7 +79,7 @@ namespace ImageDsl.Evaluation
             PredictionsCsv.Header(csv, new[] { "image", "actual", "predicted", "expected" }.Concat(ranks.Select(r => "p:" + r)));
             foreach (var s in Samples)
             {
-                csv.Append(PredictionsCsv.Quote(s.ImagePath)).Append(',').Append(PredictionsCsv.Quote(ranks[s.TrueRank])).Append(',')
+                csv.Append(PredictionsCsv.Quote(ReportPaths.Image(s.ImagePath))).Append(',').Append(PredictionsCsv.Quote(ranks[s.TrueRank])).Append(',')
                     .Append(PredictionsCsv.Quote(ranks[s.PredictedRank])).Append(',').Append(PredictionsCsv.Number(s.ExpectedRank));
                 foreach (var p in s.Probabilities) csv.Append(',').Append(PredictionsCsv.Number(p));
                 csv.AppendLine();

@@ -19,6 +19,11 @@ public sealed record PeriodicEvaluation(string Name, string? Unit, double Period
     [JsonIgnore]
     public IReadOnlyList<PeriodicSample> Samples { get; init; } = [];
 
+    /// <summary>The circular errors: a residual the short way round the period.</summary>
+    internal override IReadOnlyList<double[]>? AbsoluteResiduals() => HasSamples ? [Samples.Select(s => Math.Abs(s.Error)).ToArray()] : null;
+
+    internal override IReadOnlyList<double[]>? PredictedValues() => HasSamples ? [Samples.Select(s => s.Predicted).ToArray()] : null;
+
     private protected override TargetKind DefaultKind => TargetKinds.Periodic;
 
     internal override bool HasSamples => Samples.Count > 0;
@@ -55,7 +60,7 @@ public sealed record PeriodicEvaluation(string Name, string? Unit, double Period
     {
         csv.AppendLine("image,actual,predicted,error");
         foreach (var s in Samples)
-            csv.AppendLine($"{PredictionsCsv.Quote(s.ImagePath)},{PredictionsCsv.Number(s.Actual)},{PredictionsCsv.Number(s.Predicted)},{PredictionsCsv.Number(s.Error)}");
+            csv.AppendLine($"{PredictionsCsv.Quote(ReportPaths.Image(s.ImagePath))},{PredictionsCsv.Number(s.Actual)},{PredictionsCsv.Number(s.Predicted)},{PredictionsCsv.Number(s.Error)}");
     }
 
     internal override (string Title, IReadOnlyList<SheetItem> Items)? WorstSheet(int count)

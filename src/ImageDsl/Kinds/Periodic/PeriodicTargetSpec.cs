@@ -116,6 +116,17 @@ public sealed partial record PeriodicTargetSpec : TargetSpec, IGeometricTarget, 
     /// <summary>The value on the period of the predicted (sine, cosine).</summary>
     internal override float[] Decode(ReadOnlySpan<float> activated, TargetStatistics statistics, int offset) => [(float)FromSineCosine(activated[0], activated[1])];
 
+    /// <summary>
+    /// Wrapped into the period (Low above High when it crosses the period's end); an interval at
+    /// least a period wide is the whole circle.
+    /// </summary>
+    internal override PredictionInterval Interval(double value, double radius, int component)
+    {
+        if (2 * radius >= Period) return new(Min, Max);
+        double Wrap(double x) => Min + (((x - Min) % Period) + Period) % Period;
+        return new(Wrap(value - radius), Wrap(value + radius));
+    }
+
     /// <inheritdoc />
     internal override TargetScorer CreateScorer(int index) => new PeriodicScorer(index, this);
 

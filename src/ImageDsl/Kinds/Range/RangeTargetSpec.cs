@@ -95,6 +95,9 @@ public sealed partial record RangeTargetSpec : TargetSpec, IGeometricTarget, ISt
     /// <summary>The head's [-1, 1] output mapped back to user units, clamped into the range.</summary>
     internal override float[] Decode(ReadOnlySpan<float> activated, TargetStatistics statistics, int offset) => [(float)FromUnit(activated[0])];
 
+    /// <summary>Clipped to the declared range: the value cannot lie outside it.</summary>
+    internal override PredictionInterval Interval(double value, double radius, int component) => new(Math.Max(Min, value - radius), Math.Min(Max, value + radius));
+
     /// <inheritdoc />
     internal override TargetScorer CreateScorer(int index) => new RegressionScorer(index, this, Unit, Tolerance);
 

@@ -23,6 +23,10 @@ public sealed record RegressionEvaluation(string Name, string? Unit, RegressionM
     [JsonIgnore]
     public IReadOnlyList<RegressionSample> Samples { get; init; } = [];
 
+    internal override IReadOnlyList<double[]>? AbsoluteResiduals() => HasSamples ? [Samples.Select(s => Math.Abs(s.Error)).ToArray()] : null;
+
+    internal override IReadOnlyList<double[]>? PredictedValues() => HasSamples ? [Samples.Select(s => s.Predicted).ToArray()] : null;
+
     private protected override TargetKind DefaultKind => TargetKinds.Range;
 
     internal override bool HasSamples => Samples.Count > 0;
@@ -51,7 +55,7 @@ public sealed record RegressionEvaluation(string Name, string? Unit, RegressionM
         {
             var s = Samples[i];
             json.WriteStartObject();
-            json.WriteString("image", s.ImagePath);
+            json.WriteString("image", ReportPaths.Image(s.ImagePath));
             json.WriteNumber("actual", s.Actual);
             json.WriteNumber("predicted", s.Predicted);
             json.WriteNumber("error", s.Error);
@@ -67,7 +71,7 @@ public sealed record RegressionEvaluation(string Name, string? Unit, RegressionM
         md.AppendLine($"## {Escape(Name)}: regression{(Unit is null ? "" : $" ({Escape(Unit)})")}").AppendLine();
         MetricTable(md, m.UndefinedReasons,
             ($"MAE{unit}", nameof(m.Mae), m.Mae), ($"RMSE{unit}", nameof(m.Rmse), m.Rmse),
-            ($"MSE{Escape(Unit is null ? "" : $" ({Unit}²)")}", nameof(m.Mse), m.Mse),
+            ($"MSE{Escape(Unit is null ? "" : $" ({ReportFormat.Squared(Unit)})")}", nameof(m.Mse), m.Mse),
             ($"median absolute error{unit}", nameof(m.MedianAbsoluteError), m.MedianAbsoluteError),
             ($"max error{unit}", nameof(m.MaxError), m.MaxError),
             ("R²", nameof(m.R2), m.R2), ("explained variance", nameof(m.ExplainedVariance), m.ExplainedVariance));
@@ -96,7 +100,7 @@ public sealed record RegressionEvaluation(string Name, string? Unit, RegressionM
     {
         csv.AppendLine("image,actual,predicted,error");
         foreach (var s in Samples)
-            csv.AppendLine($"{PredictionsCsv.Quote(s.ImagePath)},{PredictionsCsv.Number(s.Actual)},{PredictionsCsv.Number(s.Predicted)},{PredictionsCsv.Number(s.Error)}");
+            csv.AppendLine($"{PredictionsCsv.Quote(ReportPaths.Image(s.ImagePath))},{PredictionsCsv.Number(s.Actual)},{PredictionsCsv.Number(s.Predicted)},{PredictionsCsv.Number(s.Error)}");
     }
 
     internal override void WriteFiles(TargetFiles files, ReportOptions options, Func<string, Action<string>, string?> save)

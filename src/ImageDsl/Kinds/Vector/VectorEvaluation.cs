@@ -21,6 +21,14 @@ public sealed record VectorEvaluation(string Name, string? Unit, IReadOnlyList<s
     [JsonIgnore]
     public IReadOnlyList<VectorSample> Samples { get; init; } = [];
 
+    internal override IReadOnlyList<double[]>? AbsoluteResiduals() => HasSamples
+        ? Components.Select((_, c) => Samples.Select(s => Math.Abs((double)s.Predicted[c] - s.Actual[c])).ToArray()).ToArray()
+        : null;
+
+    internal override IReadOnlyList<double[]>? PredictedValues() => HasSamples
+        ? Components.Select((_, c) => Samples.Select(s => (double)s.Predicted[c]).ToArray()).ToArray()
+        : null;
+
     private protected override TargetKind DefaultKind => Box is null ? TargetKinds.Vector : TargetKinds.Box;
 
     internal override bool HasSamples => Samples.Count > 0;
@@ -82,7 +90,7 @@ public sealed record VectorEvaluation(string Name, string? Unit, IReadOnlyList<s
             .Concat(Box is null ? [] : ["iou"]));
         foreach (var s in Samples)
         {
-            csv.Append(PredictionsCsv.Quote(s.ImagePath));
+            csv.Append(PredictionsCsv.Quote(ReportPaths.Image(s.ImagePath)));
             foreach (var a in s.Actual) csv.Append(',').Append(PredictionsCsv.Number(a));
             foreach (var p in s.Predicted) csv.Append(',').Append(PredictionsCsv.Number(p));
             if (s.IoU is { } iou) csv.Append(',').Append(PredictionsCsv.Number(iou));
