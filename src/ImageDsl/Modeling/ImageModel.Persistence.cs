@@ -7,11 +7,17 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     /// beside <paramref name="path"/> and renamed into place, so an interrupted save never
     /// leaves a damaged model behind.
     /// </summary>
-    public void Save(string path) => ModelFile.Write(path, Spec, Normalization, TargetStatistics, Network);
+    /// <exception cref="ObjectDisposedException">The model has been disposed: its weights are gone, and the file is left as it was.</exception>
+    public void Save(string path)
+    {
+        using var lease = usage.Enter("be saved");
+        ModelFile.Write(path, Spec, Normalization, TargetStatistics, Network);
+    }
 
     /// <summary>Loads weights saved by <see cref="Save"/>; refuses a file saved for a different spec, saying what differs.</summary>
     protected void LoadWeights(string path)
     {
+        using var lease = usage.Enter("load weights");
         var header = ModelFile.Read(path, Spec, Network);
         Normalization = header.Normalization;
         TargetStatistics = header.TargetStatistics ?? Specs.TargetStatistics.Identity(Spec.EncodedWidth);

@@ -33,6 +33,7 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
         ArgumentNullException.ThrowIfNull(declaredAugmentation);
         Spec = spec;
         Network = network;
+        usage = new UsageGuard($"{spec.Name} model");
         DeclaredAugmentation = declaredAugmentation;
         Normalization = Normalization.Default(spec.Input.Channels);
         TargetStatistics = TargetStatistics.Identity(spec.EncodedWidth);
@@ -112,6 +113,7 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
     private TrainingHistory Fit(ImageDataset training, TrainingOptions options, IProgress<TrainingProgress>? progress, ImageDataset? validation,
         CancellationToken cancellation, string? resumeFrom)
     {
+        using var lease = usage.Enter("train");
         // Options that leave the augmentation unset train with the spec's; the trainer then checks
         // whichever it is against the spec's targets.
         if (options.Augmentation is null) options = options with { Augmentation = DeclaredAugmentation };
@@ -158,9 +160,19 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
         if (data.Count == 0) throw new ArgumentException($"Dataset {data.Source} is empty.", parameter);
     }
 
-    /// <summary>Releases the network's native memory.</summary>
+    private readonly UsageGuard usage;
+
+    /// <summary>True once <see cref="Dispose"/> has been called; every call that uses the network then throws <see cref="ObjectDisposedException"/>.</summary>
+    public bool IsDisposed => usage.IsClosed;
+
+    /// <summary>
+    /// Releases the network's native memory, after the calls in flight on other threads have
+    /// finished; calls made later throw <see cref="ObjectDisposedException"/> naming the model.
+    /// Disposing twice does nothing.
+    /// </summary>
     public void Dispose()
     {
+        if (!usage.Close()) return;
         Network.Dispose();
         GC.SuppressFinalize(this);
     }

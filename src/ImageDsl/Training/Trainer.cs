@@ -201,7 +201,7 @@ internal sealed class Trainer(
 
     private void WriteCheckpoint(string path, TorchSharp.Modules.OptimizerHelper optimizer, Generator generator, RunState run) =>
         Checkpoint.Write(path,
-            new Checkpoint.State(1, Checkpoint.HashOf(spec), spec, normalization, run.EpochsCompleted, run.Step, options.Epochs, options.BatchSize,
+            new Checkpoint.State(Checkpoint.FormatVersion, Checkpoint.HashOf(spec), spec, normalization, run.EpochsCompleted, run.Step, options.Epochs, options.BatchSize,
                 run.BestScore, run.BestEpoch, run.History.ToArray()),
             network, optimizer, generator, run.BestWeights);
 
