@@ -92,11 +92,11 @@ public static class ModelFile
         var header = contents.Header;
         if (header.FormatVersion == 1)
             throw new ModelFileException(
-                $"{path} was saved by an earlier ImageDsl (model file format 1, before target statistics and the new target kinds); this ImageDsl reads formats {LegacyFormatVersion} and {FormatVersion}. Train the model again and save it.", path, "formatVersion");
+                $"{path} was saved by an earlier ImageDsl (formatVersion 1: model file format 1, before target statistics and the new target kinds); this ImageDsl reads formats {LegacyFormatVersion} and {FormatVersion}. Train the model again and save it.", path, "formatVersion");
         int expected = contents.Sealed ? FormatVersion : LegacyFormatVersion;
         if (header.FormatVersion != expected)
             throw new ModelFileException(
-                $"{path} is damaged or too new: its header says model file format {header.FormatVersion}, its layout is format {expected}'s; this ImageDsl reads formats {LegacyFormatVersion} and {FormatVersion}.", path, "formatVersion");
+                $"{path} is damaged or too new: its header field formatVersion says model file format {header.FormatVersion}, its layout is format {expected}'s; this ImageDsl reads formats {LegacyFormatVersion} and {FormatVersion}.", path, "formatVersion");
         HeaderChecks.Spec(path, header.Spec);
         HeaderChecks.Normalization(path, header.Normalization, header.Spec.Input.Channels);
         return contents;

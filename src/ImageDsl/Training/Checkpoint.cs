@@ -95,7 +95,7 @@ public static class Checkpoint
         int expected = contents.Sealed ? FormatVersion : LegacyFormatVersion;
         if (state.FormatVersion != expected)
             throw new ModelFileException(
-                $"{path} is damaged or too new: its header says checkpoint format {state.FormatVersion}, its layout is format {expected}'s; this ImageDsl reads formats {LegacyFormatVersion} and {FormatVersion}.", path, "formatVersion");
+                $"{path} is damaged or too new: its header field formatVersion says checkpoint format {state.FormatVersion}, its layout is format {expected}'s; this ImageDsl reads formats {LegacyFormatVersion} and {FormatVersion}.", path, "formatVersion");
         if (string.IsNullOrEmpty(state.SpecHash)) throw new ModelFileException($"{path} is damaged: its header has no specHash.", path, "specHash");
         HeaderChecks.Spec(path, state.Spec);
         HeaderChecks.Normalization(path, state.Normalization, state.Spec.Input.Channels);

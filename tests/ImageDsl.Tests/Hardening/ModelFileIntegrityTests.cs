@@ -7,7 +7,7 @@ namespace ImageDsl.Tests.Hardening;
 
 /// <summary>
 /// Every damaged model file and checkpoint is refused with a message naming it: each byte
-/// flipped (two ways), and the file cut at every length. Before the checksum, 47 flips in the
+/// flipped, and the file cut at every length. Before the checksum, 47 flips in the
 /// weights loaded and 10 of them changed predictions.
 /// </summary>
 public class ModelFileIntegrityTests(ITestOutputHelper output)
