@@ -88,6 +88,35 @@ public static class Checkpoint
         return state;
     }
 
+    /// <summary>True if <paramref name="path"/> starts like a checkpoint (of any format) rather than a model file.</summary>
+    internal static bool IsCheckpoint(string path)
+    {
+        if (!File.Exists(path)) return false;
+        Span<byte> head = stackalloc byte[Magic.Length];
+        using var stream = File.OpenRead(path);
+        int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return read == head.Length && (head.SequenceEqual(Magic) || head.SequenceEqual(LegacyMagic));
+    }
+
+    /// <summary>Loads only the weights of a checkpoint into <paramref name="network"/>: what <c>Continue</c> starts from.</summary>
+    internal static State RestoreWeights(string path, ModelSpec spec, nn.Module network)
+    {
+        var (state, body, _) = Open(path);
+        using var reader = new BinaryReader(body);
+        if (state.SpecHash != HashOf(spec))
+            throw new ModelFileException($"Checkpoint {path} was written for spec {state.Spec.Name}, which differs from {spec.Name}:\n  " +
+                                         string.Join("\n  ", ModelFile.Differences(state.Spec, spec)), path, "spec");
+        try
+        {
+            network.load(reader, strict: true);
+        }
+        catch (Exception e) when (e is not ModelFileException)
+        {
+            throw new ModelFileException($"Checkpoint {path} is damaged: {e.Message}", path, "weights", e);
+        }
+        return state;
+    }
+
     private static SealedFile.Contents<State> Open(string path)
     {
         var contents = SealedFile.Read<State>(path, "an ImageDsl checkpoint", Magic, LegacyMagic);
