@@ -92,7 +92,7 @@ public static class ModelFile
         var header = contents.Header;
         if (header.FormatVersion == 1)
             throw new ModelFileException(
-                $"{path} was saved by an earlier ImageDsl (formatVersion 1: model file format 1, before target statistics and the new target kinds); this ImageDsl reads formats {LegacyFormatVersion} and {FormatVersion}. Train the model again and save it.", path, "formatVersion");
+                $"{path} was saved by an earlier ImageDsl (model file format 1, before target statistics and the new target kinds; header field formatVersion); this ImageDsl reads formats {LegacyFormatVersion} and {FormatVersion}. Train the model again and save it.", path, "formatVersion");
         int expected = contents.Sealed ? FormatVersion : LegacyFormatVersion;
         if (header.FormatVersion != expected)
             throw new ModelFileException(
