@@ -68,6 +68,7 @@ public class DisposeSafetyTests(ITestOutputHelper output)
 
         const int Runs = 200;
         int finished = 0, refused = 0;
+        var unexpected = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
         var random = new Random(5);
         for (int run = 0; run < Runs; run++)
         {
@@ -78,13 +79,15 @@ public class DisposeSafetyTests(ITestOutputHelper output)
                 start.SignalAndWait();
                 try
                 {
-                    Assert.Equal(images.Length, model.Predict(images).Count);
-                    Interlocked.Increment(ref finished);
+                    if (model.Predict(images).Count == images.Length) Interlocked.Increment(ref finished);
                 }
-                catch (ObjectDisposedException e)
+                catch (ObjectDisposedException e) when (e.ObjectName == "ImageDsl.Tests.Modeling.CompatibleKinds model")
                 {
-                    Assert.Contains("CompatibleKinds model", e.Message);
                     Interlocked.Increment(ref refused);
+                }
+                catch (Exception e)
+                {
+                    unexpected.Enqueue(e); // asserted on the test's thread: an exception escaping a thread would end the test host
                 }
             })).ToArray();
             foreach (var thread in predictors) thread.Start();
@@ -95,6 +98,7 @@ public class DisposeSafetyTests(ITestOutputHelper output)
             foreach (var thread in predictors) thread.Join();
         }
         output.WriteLine($"{Runs} races of 2 Predict calls with Dispose: {finished} calls finished, {refused} refused with ObjectDisposedException, no crash");
+        Assert.Empty(unexpected);
         Assert.Equal(2 * Runs, finished + refused);
     }
 }
