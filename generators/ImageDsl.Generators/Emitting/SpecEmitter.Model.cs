@@ -34,7 +34,7 @@ internal static partial class SpecEmitter
             }
 
             /// <summary>Scores the model on <paramref name="data"/>.</summary>
-            /// <param name="data">A dataset of this spec, such as one from <see cref="{{GeneratedNames.LoadDataset}}"/>.</param>
+            /// <param name="data">A dataset of this spec, such as one from <see cref="{{GeneratedNames.LoadDataset}}(string)"/>.</param>
             public {{GeneratedNames.Evaluation}} Evaluate({{TypeNames.ImageDataset}} data) => new {{GeneratedNames.Evaluation}}(EvaluateCore(data));
             """);
         WriteCreatePrediction(w);

@@ -157,12 +157,27 @@ internal static partial class SpecEmitter
             public static {{TypeNames.ImageDataset}} {{GeneratedNames.LoadDataset}}(string directory)
                 => {{TypeNames.DatasetReader}}.Load({{GeneratedNames.Binding}}.Instance, directory);
 
+            /// <summary>Reads a dataset folder as <see cref="{{GeneratedNames.LoadDataset}}(string)"/> does, with <paramref name="options"/>.</summary>
+            /// <param name="directory">{{directory}}</param>
+            /// <param name="options">How images are checked, decoded and kept; null for the defaults.</param>
+            {{GeneratedCode}}
+            public static {{TypeNames.ImageDataset}} {{GeneratedNames.LoadDataset}}(string directory, {{TypeNames.DatasetOptions}}? options)
+                => {{TypeNames.DatasetReader}}.Load({{GeneratedNames.Binding}}.Instance, directory, options);
+
             /// <summary>Reads a CSV manifest with a file column and the column{{(Columns(spec).Count == 1 ? "" : "s")}} {{columns}}.</summary>
             /// <param name="manifestPath">The CSV file.</param>
             /// <param name="imageDirectory">Where the image paths in the manifest start; by default the manifest's folder.</param>
             {{GeneratedCode}}
             public static {{TypeNames.ImageDataset}} {{GeneratedNames.LoadCsv}}(string manifestPath, string? imageDirectory = null)
                 => {{TypeNames.DatasetReader}}.FromCsv({{GeneratedNames.Binding}}.Instance, manifestPath, imageDirectory);
+
+            /// <summary>Reads a CSV manifest as <see cref="{{GeneratedNames.LoadCsv}}(string, string?)"/> does, with <paramref name="options"/>.</summary>
+            /// <param name="manifestPath">The CSV file.</param>
+            /// <param name="imageDirectory">Where the image paths in the manifest start; null for the manifest's folder.</param>
+            /// <param name="options">How images are checked, decoded and kept; null for the defaults.</param>
+            {{GeneratedCode}}
+            public static {{TypeNames.ImageDataset}} {{GeneratedNames.LoadCsv}}(string manifestPath, string? imageDirectory, {{TypeNames.DatasetOptions}}? options)
+                => {{TypeNames.DatasetReader}}.FromCsv({{GeneratedNames.Binding}}.Instance, manifestPath, imageDirectory, options);
             """);
     }
 

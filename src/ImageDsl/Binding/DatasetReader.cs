@@ -14,20 +14,24 @@ public static class DatasetReader
     private static readonly string[] FileColumns = ["file", "path", "image", "filename"];
 
     /// <summary>Reads <paramref name="directory"/>: its <c>labels.csv</c> if it has one, else its label folders.</summary>
-    public static ImageDataset Load<TLabels>(LabelBinding<TLabels> binding, string directory)
+    public static ImageDataset Load<TLabels>(LabelBinding<TLabels> binding, string directory, DatasetOptions? options = null)
     {
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"Dataset folder not found: {Path.GetFullPath(directory)}");
         var manifest = Path.Combine(directory, "labels.csv");
-        if (File.Exists(manifest)) return FromCsv(binding, manifest);
+        if (File.Exists(manifest)) return FromCsv(binding, manifest, null, options);
         if (!binding.HasFolderLabels)
             throw new DatasetException($"Dataset {directory} has no labels.csv",
                 [new DataProblem(directory, null, null, $"spec {binding.Spec.Name} has no single label target, so it needs a labels.csv manifest with the columns file, {string.Join(", ", binding.Columns)}")]);
-        return Encode(binding, ReadFolders(binding, directory), directory);
+        var dataset = Encode(binding, ReadFolders(binding, directory), directory);
+        return options is null ? dataset : dataset.WithOptions(options);
     }
 
     /// <summary>Reads a CSV manifest into a dataset (see <see cref="ReadCsv{TLabels}"/>).</summary>
-    public static ImageDataset FromCsv<TLabels>(LabelBinding<TLabels> binding, string manifestPath, string? imageDirectory = null) =>
-        Encode(binding, ReadCsv(binding, manifestPath, imageDirectory), manifestPath);
+    public static ImageDataset FromCsv<TLabels>(LabelBinding<TLabels> binding, string manifestPath, string? imageDirectory = null, DatasetOptions? options = null)
+    {
+        var dataset = Encode(binding, ReadCsv(binding, manifestPath, imageDirectory, options), manifestPath);
+        return options is null ? dataset : dataset.WithOptions(options);
+    }
 
     /// <summary>Turns typed labels into a dataset, encoding each through the binding.</summary>
     public static ImageDataset Encode<TLabels>(LabelBinding<TLabels> binding, IEnumerable<LabeledImage<TLabels>> images, string? source = null)
@@ -44,35 +48,55 @@ public static class DatasetReader
 
     /// <summary>
     /// Reads a CSV manifest with a header row into typed labels: a file column (<c>file</c>,
-    /// <c>path</c>, <c>image</c> or <c>filename</c>) and the binding's columns. Image paths are
-    /// relative to <paramref name="imageDirectory"/>, or else to the manifest's folder (or its
-    /// <c>images/</c> sub-folder).
+    /// <c>path</c>, <c>image</c> or <c>filename</c>) and the binding's columns, separated by commas
+    /// (or, when the header has none, by semicolons or tabs). Image paths are relative to
+    /// <paramref name="imageDirectory"/>, or else to the manifest's folder (or its <c>images/</c>
+    /// sub-folder), and must stay inside that folder unless
+    /// <see cref="DatasetOptions.AllowPathsOutsideDataset"/> is set. Refused, each with its line:
+    /// a column named twice, two image columns, an image listed twice with different labels, and
+    /// (under <see cref="BrokenImagePolicy.Fail"/>) a file that is not an image.
     /// </summary>
-    public static IReadOnlyList<LabeledImage<TLabels>> ReadCsv<TLabels>(LabelBinding<TLabels> binding, string manifestPath, string? imageDirectory = null)
+    public static IReadOnlyList<LabeledImage<TLabels>> ReadCsv<TLabels>(LabelBinding<TLabels> binding, string manifestPath, string? imageDirectory = null,
+        DatasetOptions? options = null)
     {
+        options ??= DatasetOptions.Default;
         if (!File.Exists(manifestPath)) throw new FileNotFoundException($"CSV manifest not found: {Path.GetFullPath(manifestPath)}", manifestPath);
         var root = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
         var problems = new List<DataProblem>();
         var result = new List<LabeledImage<TLabels>>();
 
+        char separator;
+        using (var peek = new StreamReader(manifestPath))
+        {
+            string? first;
+            do first = peek.ReadLine(); while (first is not null && string.IsNullOrWhiteSpace(first));
+            separator = ManifestChecks.Separator(first ?? "");
+        }
         using var reader = new StreamReader(manifestPath);
-        using var records = CsvReader.Read(reader).GetEnumerator();
+        using var records = CsvReader.Read(reader, separator).GetEnumerator();
         if (!records.MoveNext()) throw new DatasetException($"Manifest {manifestPath} is empty", [new DataProblem(manifestPath, 1, null, "no header row")]);
-        var header = records.Current.Fields.Select(h => h.Trim()).ToArray();
+        var (headerLine, headerFields) = records.Current;
+        var header = headerFields.Select(h => h.Trim()).ToArray();
 
         int fileColumn = Array.FindIndex(header, h => FileColumns.Contains(h, StringComparer.OrdinalIgnoreCase));
-        if (fileColumn < 0) problems.Add(new DataProblem(manifestPath, 1, null, $"no image column; expected one named {string.Join(", ", FileColumns)} (header: {string.Join(",", header)})"));
+        if (fileColumn < 0)
+            problems.Add(new DataProblem(manifestPath, headerLine, null,
+                $"no image column; expected one named {string.Join(", ", FileColumns)} (header: {string.Join(",", header)}; " +
+                $"{header.Length} column{(header.Length == 1 ? "" : "s")} separated by {ManifestChecks.Describe(separator)})"));
         var columns = binding.Columns;
+        ManifestChecks.Columns(manifestPath, header, FileColumns, columns, problems);
         var index = new int[columns.Count];
         for (int c = 0; c < columns.Count; c++)
         {
             index[c] = Array.FindIndex(header, h => string.Equals(h, columns[c], StringComparison.OrdinalIgnoreCase));
-            if (index[c] < 0) problems.Add(new DataProblem(manifestPath, 1, columns[c], $"missing column '{columns[c]}' (header: {string.Join(",", header)})"));
+            if (index[c] < 0) problems.Add(new DataProblem(manifestPath, headerLine, columns[c], $"missing column '{columns[c]}' (header: {string.Join(",", header)})"));
         }
         if (problems.Count > 0) throw new DatasetException($"Manifest {manifestPath} does not match spec {binding.Spec.Name}", problems);
 
         var cells = new CsvCells(manifestPath, columns.Select((c, i) => header[index[i]]).ToArray(), index, problems);
+        var datasetFolder = imageDirectory ?? root;
         var searchRoots = imageDirectory is not null ? [imageDirectory] : new[] { root, Path.Combine(root, "images") };
+        var seen = new Dictionary<string, (int Line, float[] Encoded)>(StringComparer.Ordinal);
         while (records.MoveNext())
         {
             var (line, fields) = records.Current;
@@ -84,9 +108,36 @@ public static class DatasetReader
             cells.Reset(line, fields);
             bool ok = binding.TryParse(cells, out var labels);
             var file = fields[fileColumn].Trim();
-            var path = Path.IsPathRooted(file) ? file : searchRoots.Select(r => Path.Combine(r, file)).FirstOrDefault(File.Exists) ?? Path.Combine(searchRoots[0], file);
-            if (!File.Exists(path)) { problems.Add(new DataProblem(manifestPath, line, header[fileColumn], $"image not found: {path}")); ok = false; }
-            if (ok) result.Add(new LabeledImage<TLabels>(path, labels!, $"{manifestPath}({line})"));
+            var column = header[fileColumn];
+            var path = ManifestChecks.Find(file, searchRoots);
+            if (path is null)
+            {
+                problems.Add(new DataProblem(manifestPath, line, column, $"image not found: {(Path.IsPathRooted(file) ? file : Path.Combine(searchRoots[0], file))}"));
+                continue;
+            }
+            path = Path.GetFullPath(path);
+            if (!options.AllowPathsOutsideDataset && !ManifestChecks.IsInside(path, datasetFolder))
+            {
+                problems.Add(new DataProblem(manifestPath, line, column,
+                    $"'{file}' resolves to {path}, outside the dataset folder {datasetFolder}; set DatasetOptions.AllowPathsOutsideDataset to allow it"));
+                continue;
+            }
+            if (options.BrokenImages == BrokenImagePolicy.Fail && ManifestChecks.NotAnImage(path) is { } notImage)
+            {
+                problems.Add(new DataProblem(manifestPath, line, column, $"{path} {notImage}"));
+                continue;
+            }
+            if (!ok) continue;
+            var encoded = new float[binding.Spec.EncodedWidth];
+            binding.Encode(labels!, encoded);
+            if (seen.TryGetValue(path, out var earlier))
+            {
+                if (!earlier.Encoded.AsSpan().SequenceEqual(encoded))
+                    problems.Add(new DataProblem(manifestPath, line, column, $"{path} is listed on line {earlier.Line} and on line {line} with different labels"));
+                continue;
+            }
+            seen[path] = (line, encoded);
+            result.Add(new LabeledImage<TLabels>(path, labels!, $"{manifestPath}({line})"));
         }
         if (problems.Count > 0) throw new DatasetException($"Manifest {manifestPath} has invalid rows", problems);
         if (result.Count == 0) throw new DatasetException($"Manifest {manifestPath} is empty", [new DataProblem(manifestPath, 2, null, "no data rows after the header")]);

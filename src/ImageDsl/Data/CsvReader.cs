@@ -2,11 +2,11 @@ using System.Text;
 
 namespace ImageDsl.Data;
 
-/// <summary>A small RFC 4180 reader: comma-separated, double-quoted fields, "" as an escaped quote.</summary>
+/// <summary>A small RFC 4180 reader: comma-separated (or another separator), double-quoted fields, "" as an escaped quote.</summary>
 internal static class CsvReader
 {
-    /// <summary>Yields each record with its 1-based line number; blank lines are skipped.</summary>
-    public static IEnumerable<(int Line, string[] Fields)> Read(TextReader reader)
+    /// <summary>Yields each record with its 1-based line number; blank lines and lines of only spaces are skipped.</summary>
+    public static IEnumerable<(int Line, string[] Fields)> Read(TextReader reader, char separator = ',')
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -16,7 +16,7 @@ internal static class CsvReader
         {
             line++;
             int start = line;
-            if (text.Length == 0) continue;
+            if (string.IsNullOrWhiteSpace(text)) continue;
             bool quoted = false;
             fields.Clear();
             field.Clear();
@@ -32,7 +32,7 @@ internal static class CsvReader
                         else quoted = false;
                     }
                     else if (c == '"') quoted = true;
-                    else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
+                    else if (c == separator) { fields.Add(field.ToString()); field.Clear(); }
                     else field.Append(c);
                 }
                 if (!quoted) break;

@@ -20,6 +20,13 @@ public sealed record DatasetOptions
     /// in the background.
     /// </summary>
     public long CacheLimitBytes { get; init; } = 4L << 30;
+
+    /// <summary>
+    /// Lets a manifest name images outside the dataset folder (<c>../other/x.png</c>, an absolute
+    /// path elsewhere). Off by default: such a path is more often a mistake or a manifest from
+    /// somewhere else than intended, so it is refused naming the line.
+    /// </summary>
+    public bool AllowPathsOutsideDataset { get; init; }
 }
 
 /// <summary>What to do with an image that cannot be decoded.</summary>

@@ -28,6 +28,6 @@ public sealed partial class ImageDataset
     /// <c>images/</c> sub-folder, for manifests listing bare file names). Every problem in the file
     /// is reported at once, with its line and column.
     /// </summary>
-    public static ImageDataset FromCsv(ModelSpec spec, string manifestPath, string? imageDirectory = null) =>
-        DatasetReader.FromCsv(new EncodedBinding(spec), manifestPath, imageDirectory);
+    public static ImageDataset FromCsv(ModelSpec spec, string manifestPath, string? imageDirectory = null, DatasetOptions? options = null) =>
+        DatasetReader.FromCsv(new EncodedBinding(spec), manifestPath, imageDirectory, options);
 }

@@ -54,7 +54,7 @@ public sealed partial class ImageDataset
         if (!Directory.Exists(directory))
             throw new DirectoryNotFoundException($"Dataset folder not found: {Path.GetFullPath(directory)}");
         var manifest = Path.Combine(directory, "labels.csv");
-        var dataset = File.Exists(manifest) ? FromCsv(spec, manifest) : FromFolders(spec, directory);
+        var dataset = File.Exists(manifest) ? FromCsv(spec, manifest, null, options) : FromFolders(spec, directory);
         return options is null ? dataset : dataset.WithOptions(options);
     }
 

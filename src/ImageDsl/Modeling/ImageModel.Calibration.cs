@@ -29,6 +29,7 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     /// <exception cref="InvalidOperationException">The model is untrained, or no target has probabilities to calibrate.</exception>
     public CalibrationReport Calibrate(ImageDataset validation)
     {
+        using var lease = usage.Enter("be calibrated");
         RequireTrained("be calibrated");
         CheckDataset(validation, nameof(validation));
         var previous = Calibration;
@@ -92,6 +93,7 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     /// <exception cref="ArgumentException">Too few images for the coverage asked.</exception>
     public ModelCalibration CalibrateIntervals(ImageDataset validation, double coverage = 0.9)
     {
+        using var lease = usage.Enter("be calibrated");
         RequireTrained("be calibrated");
         CheckDataset(validation, nameof(validation));
         if (coverage is <= 0 or >= 1 || double.IsNaN(coverage)) throw new ArgumentOutOfRangeException(nameof(coverage), coverage, "Coverage is a share between 0 and 1, such as 0.9.");

@@ -22,6 +22,7 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>).</exception>
     protected EvaluationResult EvaluateCore(ImageDataset data)
     {
+        using var lease = usage.Enter("be evaluated");
         RequireTrained("be evaluated");
         return Score(data);
     }

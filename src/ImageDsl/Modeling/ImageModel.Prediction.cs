@@ -16,26 +16,45 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>).</exception>
     public TPrediction Predict(SixLabors.ImageSharp.Image image)
     {
+        using var lease = usage.Enter("predict");
         RequireTrained("predict");
         return PredictBytes([ImageLoader.Decode(image, Spec.Input)])[0];
     }
 
     /// <summary>Predicts many image files, decoding in parallel and running the network in batches.</summary>
     /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>).</exception>
+    /// <exception cref="FileNotFoundException">An image file does not exist; the message names it.</exception>
+    /// <exception cref="InvalidDataException">An image file cannot be decoded; the message names it and why.</exception>
+    /// <exception cref="ObjectDisposedException">The model has been disposed (a call in flight when it is disposed finishes first).</exception>
     public IReadOnlyList<TPrediction> Predict(IEnumerable<string> imagePaths)
     {
+        ArgumentNullException.ThrowIfNull(imagePaths);
+        using var lease = usage.Enter("predict");
         RequireTrained("predict");
         var paths = imagePaths.ToArray();
+        foreach (var path in paths)
+        {
+            if (path is null) throw new ArgumentException("An image path is null.", nameof(imagePaths));
+            if (!File.Exists(path)) throw new FileNotFoundException($"Image file not found: {Path.GetFullPath(path)}", path);
+        }
         var results = new List<TPrediction>(paths.Length);
         for (int start = 0; start < paths.Length; start += PredictionBatch)
         {
             var chunk = paths.AsSpan(start, Math.Min(PredictionBatch, paths.Length - start)).ToArray();
             var bytes = new byte[chunk.Length][];
-            Parallel.For(0, chunk.Length, i =>
+            try
             {
-                bytes[i] = new byte[Spec.Input.Size];
-                ImageLoader.Decode(chunk[i], Spec.Input, bytes[i]);
-            });
+                Parallel.For(0, chunk.Length, i =>
+                {
+                    bytes[i] = new byte[Spec.Input.Size];
+                    ImageLoader.Decode(chunk[i], Spec.Input, bytes[i]);
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // The first image's own exception, not the thread pool's wrapper.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
             results.AddRange(PredictBytes(bytes));
         }
         return results;

@@ -27,6 +27,7 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     /// </summary>
     public WeightLoadReport LoadPretrainedBackbone(string path, Normalization? normalization)
     {
+        using var lease = usage.Enter("load pretrained weights");
         if (IsTrained)
             throw new InvalidOperationException("This model is already trained: pretrained backbone weights would overwrite what it learned. Load them into a newly created model.");
         var backbone = BackboneModule.Find(Network)

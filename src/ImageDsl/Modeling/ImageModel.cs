@@ -33,6 +33,7 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
         ArgumentNullException.ThrowIfNull(declaredAugmentation);
         Spec = spec;
         Network = network;
+        usage = new UsageGuard($"{spec.Name} model");
         DeclaredAugmentation = declaredAugmentation;
         Normalization = Normalization.Default(spec.Input.Channels);
         TargetStatistics = TargetStatistics.Identity(spec.EncodedWidth);
@@ -109,9 +110,31 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
         ImageDataset? validation = null, CancellationToken cancellation = default) =>
         Fit(training, options, progress, validation, cancellation, checkpointPath);
 
-    private TrainingHistory Fit(ImageDataset training, TrainingOptions options, IProgress<TrainingProgress>? progress, ImageDataset? validation,
-        CancellationToken cancellation, string? resumeFrom)
+    /// <summary>
+    /// Trains on from where a finished (or stopped) run got to, with a new schedule: starts from the
+    /// weights in <paramref name="path"/> — a model file written by <see cref="Save"/> or a checkpoint
+    /// written by <see cref="TrainingOptions.CheckpointPath"/> — with its pixel normalization, and
+    /// trains <see cref="TrainingOptions.Epochs"/> more epochs as a new run: the learning-rate
+    /// schedule, warm-up and optimizer state start afresh, and any options (batch size, learning
+    /// rate, augmentation) may differ from the first run's. The continuation writes checkpoints of
+    /// its own if the options name a <see cref="TrainingOptions.CheckpointPath"/>, and an
+    /// interrupted continuation is resumed with <see cref="Resume"/> and the same options, exactly
+    /// like any run. See docs/model-files.md.
+    /// </summary>
+    /// <exception cref="ModelFileException">The file is damaged or was written for another spec.</exception>
+    public TrainingHistory Continue(string path, ImageDataset training, TrainingOptions options, IProgress<TrainingProgress>? progress = null,
+        ImageDataset? validation = null, CancellationToken cancellation = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (Checkpoint.IsCheckpoint(path)) return Fit(training, options, progress, validation, cancellation, resumeFrom: null, continueFrom: path);
+        LoadWeights(path);
+        return Fit(training, options, progress, validation, cancellation, resumeFrom: null);
+    }
+
+    private TrainingHistory Fit(ImageDataset training, TrainingOptions options, IProgress<TrainingProgress>? progress, ImageDataset? validation,
+        CancellationToken cancellation, string? resumeFrom, string? continueFrom = null)
+    {
+        using var lease = usage.Enter("train");
         // Options that leave the augmentation unset train with the spec's; the trainer then checks
         // whichever it is against the spec's targets.
         if (options.Augmentation is null) options = options with { Augmentation = DeclaredAugmentation };
@@ -120,7 +143,7 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
         if (validation is not null) CheckDataset(validation, nameof(validation));
         else if (options.ValidationFraction is > 0) (training, validation) = training.StratifiedSplit(options.ValidationFraction.Value, options.Seed);
 
-        if (resumeFrom is not null) Normalization = Checkpoint.ReadState(resumeFrom).Normalization;
+        if ((resumeFrom ?? continueFrom) is { } checkpoint) Normalization = Checkpoint.ReadState(checkpoint).Normalization;
         else if (!IsTrained && !normalizationFixed)
         {
             using var sample = training.Batches.SampleImages(5000, options.Seed);
@@ -133,7 +156,7 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
             TargetStatistics = TargetStatistics.Measure(Spec, targets);
         }
         var trainer = new Trainer(Spec, Network, ComputeLoss, Score, Normalization, options, Logger);
-        var history = trainer.Fit(training, validation, progress, cancellation, resumeFrom);
+        var history = trainer.Fit(training, validation, progress, cancellation, resumeFrom, continueFrom);
         IsTrained = true;
         return history;
     }
@@ -158,9 +181,19 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
         if (data.Count == 0) throw new ArgumentException($"Dataset {data.Source} is empty.", parameter);
     }
 
-    /// <summary>Releases the network's native memory.</summary>
+    private readonly UsageGuard usage;
+
+    /// <summary>True once <see cref="Dispose"/> has been called; every call that uses the network then throws <see cref="ObjectDisposedException"/>.</summary>
+    public bool IsDisposed => usage.IsClosed;
+
+    /// <summary>
+    /// Releases the network's native memory, after the calls in flight on other threads have
+    /// finished; calls made later throw <see cref="ObjectDisposedException"/> naming the model.
+    /// Disposing twice does nothing.
+    /// </summary>
     public void Dispose()
     {
+        if (!usage.Close()) return;
         Network.Dispose();
         GC.SuppressFinalize(this);
     }

@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using ImageDsl.Data;
@@ -10,18 +8,25 @@ using static TorchSharp.torch;
 namespace ImageDsl.Modeling;
 
 /// <summary>
-/// The model file: a magic header, a JSON document (the spec, the normalization and what
-/// wrote it), then TorchSharp's weights. Written to a temporary file and renamed into
-/// place, so a crash mid-save leaves the previous file intact.
+/// The model file: a magic, a JSON header (the spec, the normalization and what wrote it),
+/// TorchSharp's weights, then a SHA-256 checksum over all of that (format 3; see
+/// docs/model-files.md). Written to a temporary file and renamed into place, so a crash
+/// mid-save leaves the previous file intact; the next save of the same file removes the
+/// temporaries such a crash leaves.
 /// </summary>
 public static class ModelFile
 {
-    private static readonly byte[] Magic = "IMGDSL\0\u0001"u8.ToArray();
+    /// <summary>Format 3 on: the file ends in a checksum.</summary>
+    private static readonly byte[] Magic = "IMGDSL\0\u0003"u8.ToArray();
+    /// <summary>Formats 1 and 2, which have no checksum.</summary>
+    private static readonly byte[] LegacyMagic = "IMGDSL\0\u0001"u8.ToArray();
     /// <summary>
-    /// Version 2 added target statistics to the header and the new target kinds to the spec;
-    /// version 1 files are refused with a message saying so.
+    /// Version 3 added the checksum; version 2 added target statistics to the header and the new
+    /// target kinds to the spec. Version 2 files still load (without a check); version 1 files are
+    /// refused with a message saying so.
     /// </summary>
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
+    private const int LegacyFormatVersion = 2;
 
     /// <summary>JSON settings shared by model files and reports.</summary>
     public static readonly JsonSerializerOptions Json = new()
@@ -53,27 +58,15 @@ public static class ModelFile
 
     /// <summary>Writes <paramref name="network"/>'s weights with their spec, target statistics and calibration to <paramref name="path"/>, atomically.</summary>
     public static void Write(string path, ModelSpec spec, Normalization normalization, TargetStatistics statistics, nn.Module network, Calibration.ModelCalibration? calibration) =>
-        AtomicFile.Write(path, stream =>
-        {
-            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            WriteHeader(writer, new Header(FormatVersion, spec, normalization, DateTime.UtcNow, statistics, calibration is { IsEmpty: false } ? calibration : null));
-            network.save(writer);
-        });
+        SealedFile.Write(path, Magic, new Header(FormatVersion, spec, normalization, DateTime.UtcNow, statistics, calibration is { IsEmpty: false } ? calibration : null),
+            writer => network.save(writer));
 
-    internal static void WriteHeader<T>(BinaryWriter writer, T header, byte[]? magic = null)
-    {
-        var json = JsonSerializer.SerializeToUtf8Bytes(header, Json);
-        writer.Write(magic ?? Magic);
-        writer.Write(json.Length);
-        writer.Write(json);
-    }
-
-    /// <summary>Reads only the JSON header: what a model file is for, without loading weights.</summary>
+    /// <summary>Reads only the JSON header: what a model file is for, without loading weights. The checksum is verified.</summary>
     public static Header ReadHeader(string path)
     {
-        using var stream = OpenChecked(path);
-        using var reader = new BinaryReader(stream);
-        return ReadHeader(reader, path);
+        var contents = Open(path);
+        contents.Body.Dispose();
+        return contents.Header;
     }
 
     /// <summary>
@@ -82,87 +75,45 @@ public static class ModelFile
     /// </summary>
     public static Header Read(string path, ModelSpec expected, nn.Module network)
     {
-        using var stream = OpenChecked(path);
-        using var reader = new BinaryReader(stream);
-        var header = ReadHeader(reader, path);
+        var (header, body, _) = Open(path);
+        using var reader = new BinaryReader(body);
         var differences = Differences(header.Spec, expected);
         if (differences.Count > 0)
             throw new ModelFileException(
-                $"Model file {path} was saved for spec {header.Spec.Name}, which differs from {expected.Name}:\n  " + string.Join("\n  ", differences));
+                $"Model file {path} was saved for spec {header.Spec.Name}, which differs from {expected.Name}:\n  " + string.Join("\n  ", differences), path, "spec");
+        HeaderChecks.Statistics(path, header, expected);
         try
         {
             network.load(reader, strict: true);
         }
         catch (Exception e) when (e is not ModelFileException)
         {
-            throw new ModelFileException($"Model file {path} has a matching spec but its weights cannot be read: {e.Message}", e);
+            throw new ModelFileException($"Model file {path} has a matching spec but its weights cannot be read: {e.Message}", path, "weights", e);
         }
         return header;
     }
 
-    /// <summary>Every difference between two specs, as "path: file has X, model declares Y".</summary>
-    public static IReadOnlyList<string> Differences(ModelSpec saved, ModelSpec declared)
+    private static SealedFile.Contents<Header> Open(string path)
     {
-        var left = JsonSerializer.SerializeToNode(saved with { Name = "" }, Json)!;
-        var right = JsonSerializer.SerializeToNode(declared with { Name = "" }, Json)!;
-        var differences = new List<string>();
-        Compare(left, right, "spec", differences);
-        return differences;
-    }
-
-    private static void Compare(JsonNode? saved, JsonNode? declared, string path, List<string> differences)
-    {
-        if (saved is JsonObject a && declared is JsonObject b)
-        {
-            foreach (var key in a.Select(p => p.Key).Union(b.Select(p => p.Key)))
-                Compare(a[key], b[key], $"{path}.{key}", differences);
-        }
-        else if (saved is JsonArray x && declared is JsonArray y && x.Count == y.Count && x.All(n => n is JsonObject))
-        {
-            for (int i = 0; i < x.Count; i++) Compare(x[i], y[i], $"{path}[{i}]", differences);
-        }
-        else if (!JsonNode.DeepEquals(saved, declared))
-        {
-            differences.Add($"{path}: the file has {Show(saved)}, this model declares {Show(declared)}");
-        }
-    }
-
-    private static string Show(JsonNode? node) => node?.ToJsonString() ?? "nothing";
-
-    private static FileStream OpenChecked(string path)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"Model file not found: {Path.GetFullPath(path)}", path);
-        return File.OpenRead(path);
-    }
-
-    private static Header ReadHeader(BinaryReader reader, string path)
-    {
-        var header = ReadHeader<Header>(reader, path, Magic, "an ImageDsl model file");
+        var contents = SealedFile.Read<Header>(path, "an ImageDsl model file", Magic, LegacyMagic);
+        var header = contents.Header;
         if (header.FormatVersion == 1)
             throw new ModelFileException(
-                $"{path} was saved by an earlier ImageDsl (model file format 1, before target statistics and the new target kinds); this ImageDsl reads format {FormatVersion}. Train the model again and save it.");
-        if (header.FormatVersion != FormatVersion)
-            throw new ModelFileException($"{path} uses model file format {header.FormatVersion}; this ImageDsl reads format {FormatVersion}.");
-        return header;
+                $"{path} was saved by an earlier ImageDsl (model file format 1, before target statistics and the new target kinds; header field formatVersion); this ImageDsl reads formats {LegacyFormatVersion} and {FormatVersion}. Train the model again and save it.", path, "formatVersion");
+        int expected = contents.Sealed ? FormatVersion : LegacyFormatVersion;
+        if (header.FormatVersion != expected)
+            throw new ModelFileException(
+                $"{path} is damaged or too new: its header field formatVersion says model file format {header.FormatVersion}, its layout is format {expected}'s; this ImageDsl reads formats {LegacyFormatVersion} and {FormatVersion}.", path, "formatVersion");
+        HeaderChecks.Spec(path, header.Spec);
+        HeaderChecks.Normalization(path, header.Normalization, header.Spec.Input.Channels);
+        return contents;
     }
 
-    internal static T ReadHeader<T>(BinaryReader reader, string path, byte[] magic, string what)
-    {
-        var found = reader.ReadBytes(magic.Length);
-        if (!found.AsSpan().SequenceEqual(magic)) throw new ModelFileException($"{path} is not {what} (wrong header).");
-        int length = reader.ReadInt32();
-        if (length <= 0 || length > 64 << 20) throw new ModelFileException($"{path} is damaged: its header claims {length} bytes.");
-        var bytes = reader.ReadBytes(length);
-        if (bytes.Length != length) throw new ModelFileException($"{path} is truncated.");
-        try
-        {
-            return JsonSerializer.Deserialize<T>(bytes, Json) ?? throw new ModelFileException($"{path} has an empty header.");
-        }
-        catch (JsonException e)
-        {
-            throw new ModelFileException($"{path} is damaged: its header is not valid JSON ({e.Message}).", e);
-        }
-    }
+    /// <summary>
+    /// Every difference between two specs, as "path: the file has X, this model declares Y": field
+    /// by field, with targets matched by name so that one added or removed target is one line.
+    /// </summary>
+    public static IReadOnlyList<string> Differences(ModelSpec saved, ModelSpec declared) => SpecDifferences.Between(saved, declared);
 }
 
 /// <summary>A model file cannot be used: wrong spec, wrong format, or damaged.</summary>
@@ -170,4 +121,20 @@ public sealed class ModelFileException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public ModelFileException(string message, Exception? inner = null) : base(message, inner) { }
+
+    /// <summary>Creates the exception for <paramref name="filePath"/>'s <paramref name="field"/>.</summary>
+    public ModelFileException(string message, string filePath, string field, Exception? inner = null) : base(message, inner)
+    {
+        FilePath = filePath;
+        Field = field;
+    }
+
+    /// <summary>The file that cannot be used, when the problem is in one.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>
+    /// The part of the file at fault: a header field (<c>spec.input</c>, <c>normalization.std</c>),
+    /// or <c>magic</c>, <c>header length</c>, <c>checksum</c> or <c>weights</c>.
+    /// </summary>
+    public string? Field { get; }
 }

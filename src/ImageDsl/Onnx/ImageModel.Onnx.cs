@@ -16,6 +16,7 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>).</exception>
     public void ExportOnnx(string path)
     {
+        using var lease = usage.Enter("be exported");
         RequireTrained("be exported");
         OnnxExporter.Export(path, Spec, Normalization, Network, TargetStatistics, Calibration.IsEmpty ? null : Calibration);
     }

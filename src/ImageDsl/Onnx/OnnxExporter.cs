@@ -95,6 +95,7 @@ public static class OnnxExporter
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OpsetVersion });
         foreach (var (key, value) in OnnxMetadata.For(spec, normalization, outputs))
             model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+        model.MetadataProps.Add(new StringStringEntryProto { Key = OnnxMetadata.ChecksumKey, Value = OnnxMetadata.Checksum(model) });
         return model;
     }
 

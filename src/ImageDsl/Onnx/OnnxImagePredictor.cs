@@ -27,6 +27,7 @@ public abstract class OnnxImagePredictor<TPrediction> : IDisposable
         if (!File.Exists(path)) throw new FileNotFoundException($"ONNX model not found: {Path.GetFullPath(path)}", path);
         Spec = spec;
         outputs = OnnxTargets.OutputNames(spec);
+        OnnxMetadata.Verify(path);
         session = new InferenceSession(path);
         try
         {

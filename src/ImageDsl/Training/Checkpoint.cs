@@ -16,8 +16,12 @@ namespace ImageDsl.Training;
 /// </summary>
 public static class Checkpoint
 {
-    private static readonly byte[] Magic = "IMGCKPT\u0001"u8.ToArray();
-    private const int FormatVersion = 1;
+    /// <summary>Format 2 on: the file ends in a SHA-256 checksum (see docs/model-files.md).</summary>
+    private static readonly byte[] Magic = "IMGCKPT\u0002"u8.ToArray();
+    /// <summary>Format 1, without a checksum: still resumed, unchecked.</summary>
+    private static readonly byte[] LegacyMagic = "IMGCKPT\u0001"u8.ToArray();
+    internal const int FormatVersion = 2;
+    private const int LegacyFormatVersion = 1;
 
     /// <summary>The JSON part of a checkpoint.</summary>
     /// <param name="FormatVersion">Version of this file layout.</param>
@@ -42,10 +46,8 @@ public static class Checkpoint
     {
         using var globalRng = random.get_rng_state();
         using var shuffleRng = shuffling.get_state();
-        AtomicFile.Write(path, stream =>
+        SealedFile.Write(path, Magic, state, writer =>
         {
-            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            ModelFile.WriteHeader(writer, state, Magic);
             network.save(writer);
             optimizer.save_state_dict(writer);
             WriteBytes(writer, globalRng.data<byte>().ToArray());
@@ -57,17 +59,19 @@ public static class Checkpoint
     /// <summary>Reads only the JSON part: what a checkpoint is for and how far it got.</summary>
     public static State ReadState(string path)
     {
-        using var reader = Open(path);
-        return ReadState(reader, path);
+        var contents = Open(path);
+        contents.Body.Dispose();
+        return contents.Header;
     }
 
     internal static State Restore(string path, ModelSpec spec, nn.Module network, OptimizerHelper optimizer, Generator shuffling, out byte[]? bestWeights)
     {
-        using var reader = Open(path);
-        var state = ReadState(reader, path);
+        AtomicFile.RemoveStaleTemporaries(path);
+        var (state, body, _) = Open(path);
+        using var reader = new BinaryReader(body);
         if (state.SpecHash != HashOf(spec))
             throw new ModelFileException($"Checkpoint {path} was written for spec {state.Spec.Name}, which differs from {spec.Name}:\n  " +
-                                         string.Join("\n  ", ModelFile.Differences(state.Spec, spec)));
+                                         string.Join("\n  ", ModelFile.Differences(state.Spec, spec)), path, "spec");
         try
         {
             network.load(reader, strict: true);
@@ -77,25 +81,58 @@ public static class Checkpoint
             var best = ReadBytes(reader);
             bestWeights = best.Length == 0 ? null : best;
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is not ModelFileException)
         {
-            throw new ModelFileException($"Checkpoint {path} is damaged: {e.Message}", e);
+            throw new ModelFileException($"Checkpoint {path} is damaged: {e.Message}", path, "weights", e);
         }
         return state;
     }
 
-    private static State ReadState(BinaryReader reader, string path)
+    /// <summary>True if <paramref name="path"/> starts like a checkpoint (of any format) rather than a model file.</summary>
+    internal static bool IsCheckpoint(string path)
     {
-        var state = ModelFile.ReadHeader<State>(reader, path, Magic, "an ImageDsl checkpoint");
-        if (state.FormatVersion != FormatVersion)
-            throw new ModelFileException($"{path} uses checkpoint format {state.FormatVersion}; this ImageDsl reads format {FormatVersion}.");
+        if (!File.Exists(path)) return false;
+        Span<byte> head = stackalloc byte[Magic.Length];
+        using var stream = File.OpenRead(path);
+        int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return read == head.Length && (head.SequenceEqual(Magic) || head.SequenceEqual(LegacyMagic));
+    }
+
+    /// <summary>Loads only the weights of a checkpoint into <paramref name="network"/>: what <c>Continue</c> starts from.</summary>
+    internal static State RestoreWeights(string path, ModelSpec spec, nn.Module network)
+    {
+        var (state, body, _) = Open(path);
+        using var reader = new BinaryReader(body);
+        if (state.SpecHash != HashOf(spec))
+            throw new ModelFileException($"Checkpoint {path} was written for spec {state.Spec.Name}, which differs from {spec.Name}:\n  " +
+                                         string.Join("\n  ", ModelFile.Differences(state.Spec, spec)), path, "spec");
+        try
+        {
+            network.load(reader, strict: true);
+        }
+        catch (Exception e) when (e is not ModelFileException)
+        {
+            throw new ModelFileException($"Checkpoint {path} is damaged: {e.Message}", path, "weights", e);
+        }
         return state;
     }
 
-    private static BinaryReader Open(string path)
+    private static SealedFile.Contents<State> Open(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"Checkpoint not found: {Path.GetFullPath(path)}", path);
-        return new BinaryReader(File.OpenRead(path));
+        var contents = SealedFile.Read<State>(path, "an ImageDsl checkpoint", Magic, LegacyMagic);
+        var state = contents.Header;
+        int expected = contents.Sealed ? FormatVersion : LegacyFormatVersion;
+        if (state.FormatVersion != expected)
+            throw new ModelFileException(
+                $"{path} is damaged or too new: its header field formatVersion says checkpoint format {state.FormatVersion}, its layout is format {expected}'s; this ImageDsl reads formats {LegacyFormatVersion} and {FormatVersion}.", path, "formatVersion");
+        if (string.IsNullOrEmpty(state.SpecHash)) throw new ModelFileException($"{path} is damaged: its header has no specHash.", path, "specHash");
+        HeaderChecks.Spec(path, state.Spec);
+        HeaderChecks.Normalization(path, state.Normalization, state.Spec.Input.Channels);
+        if (state.History is null) throw new ModelFileException($"{path} is damaged: its header has no history.", path, "history");
+        if (state.Epochs <= 0 || state.BatchSize <= 0 || state.EpochsCompleted < 0 || state.EpochsCompleted > state.Epochs || state.Step < 0)
+            throw new ModelFileException(
+                $"{path} is damaged: its header has epochs {state.Epochs}, batchSize {state.BatchSize}, epochsCompleted {state.EpochsCompleted}, step {state.Step}.", path, "epochs");
+        return contents;
     }
 
     private static void WriteBytes(BinaryWriter writer, byte[] bytes)

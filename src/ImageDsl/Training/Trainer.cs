@@ -27,7 +27,7 @@ internal sealed class Trainer(
     private static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(250);
 
     public TrainingHistory Fit(ImageDataset training, ImageDataset? validation, IProgress<TrainingProgress>? progress,
-        CancellationToken cancellation, string? resumeFrom = null)
+        CancellationToken cancellation, string? resumeFrom = null, string? continueFrom = null)
     {
         options.Validate();
         var monitor = new MonitoredMetric(options.Monitor);
@@ -50,6 +50,12 @@ internal sealed class Trainer(
         using var fusedStep = FusedAdamStep.TryCreate(optimizer, logger);
         var run = new RunState();
         if (resumeFrom is not null) Resume(resumeFrom, optimizer, generator, run);
+        else if (continueFrom is not null)
+        {
+            // Only the weights: the continuation is a new run with its own schedule and optimizer state.
+            var from = Checkpoint.RestoreWeights(continueFrom, spec, network);
+            logger.LogInformation("Continuing from {Path} (after epoch {Epoch} of {Epochs}) for {More} more epochs", continueFrom, from.EpochsCompleted, from.Epochs, options.Epochs);
+        }
 
         var clock = Stopwatch.StartNew();
         long stepAtStart = run.Step;
@@ -201,7 +207,7 @@ internal sealed class Trainer(
 
     private void WriteCheckpoint(string path, TorchSharp.Modules.OptimizerHelper optimizer, Generator generator, RunState run) =>
         Checkpoint.Write(path,
-            new Checkpoint.State(1, Checkpoint.HashOf(spec), spec, normalization, run.EpochsCompleted, run.Step, options.Epochs, options.BatchSize,
+            new Checkpoint.State(Checkpoint.FormatVersion, Checkpoint.HashOf(spec), spec, normalization, run.EpochsCompleted, run.Step, options.Epochs, options.BatchSize,
                 run.BestScore, run.BestEpoch, run.History.ToArray()),
             network, optimizer, generator, run.BestWeights);
 
@@ -210,7 +216,7 @@ internal sealed class Trainer(
         var state = Checkpoint.Restore(path, spec, network, optimizer, generator, out var bestWeights);
         if (state.BatchSize != options.BatchSize || state.Epochs != options.Epochs)
             throw new ArgumentException(
-                $"Checkpoint {path} was written by a run of {state.Epochs} epochs with batches of {state.BatchSize}; resume it with the same Epochs and BatchSize (given {options.Epochs} and {options.BatchSize}).");
+                $"Checkpoint {path} was written by a run of {state.Epochs} epochs with batches of {state.BatchSize}; resume it with the same Epochs and BatchSize (given {options.Epochs} and {options.BatchSize}), or train on from it with a new schedule with Continue.");
         run.EpochsCompleted = state.EpochsCompleted;
         run.Step = state.Step;
         run.BestScore = state.BestScore;

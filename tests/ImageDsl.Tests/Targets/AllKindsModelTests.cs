@@ -76,8 +76,8 @@ public class AllKindsModelTests
     public void A_format_1_model_file_is_refused_with_a_clear_message()
     {
         using var temp = new TemporaryDirectory();
-        using (var model = AllKinds.Model.Create()) model.Save(temp.File("m.imgdsl"));
-        var bytes = File.ReadAllBytes(temp.File("m.imgdsl"));
+        // Format 1 had the layout of format 2 (no checksum): the checked-in format-2 file with its version edited.
+        var bytes = File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "tests", "ImageDsl.Tests", "Modeling", "Compatibility", "all-kinds.imgdsl"));
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         int at = text.IndexOf("\"formatVersion\": 2", StringComparison.Ordinal);
         Assert.True(at > 0);
