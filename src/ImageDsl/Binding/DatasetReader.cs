@@ -82,9 +82,10 @@ public static class DatasetReader
                 continue;
             }
             cells.Reset(line, fields);
-            bool ok = binding.TryParse(cells, out var labels);
             var file = fields[fileColumn].Trim();
             var path = Path.IsPathRooted(file) ? file : searchRoots.Select(r => Path.Combine(r, file)).FirstOrDefault(File.Exists) ?? Path.Combine(searchRoots[0], file);
+            cells.ImagePath = path;
+            bool ok = binding.TryParse(cells, out var labels);
             if (!File.Exists(path)) { problems.Add(new DataProblem(manifestPath, line, header[fileColumn], $"image not found: {path}")); ok = false; }
             if (ok) result.Add(new LabeledImage<TLabels>(path, labels!, $"{manifestPath}({line})"));
         }
