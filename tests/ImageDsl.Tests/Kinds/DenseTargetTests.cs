@@ -215,3 +215,56 @@ public class DenseTargetTests
         Assert.Equal(expected["mae"]!.GetValue<double>(), actual.Mae, 6);
     }
 }
+
+public class DenseAugmentationTests
+{
+    [Fact]
+    public void Geometric_augmentation_moves_maps_and_masks_with_the_image_exactly()
+    {
+        const int side = 16;
+        var spec = new ModelSpec("Moves", new InputSpec(side, side, 1), Backbone.SmallCnn,
+            [new MapTargetSpec("Depth", side, side), new MaskTargetSpec("Parts", side, side, ["A", "B", "C"])]);
+        int n = 6;
+        var pixels = new float[n * side * side];
+        var targets = new float[n * spec.EncodedWidth];
+        for (int i = 0; i < n; i++)
+            for (int p = 0; p < side * side; p++)
+            {
+                pixels[i * side * side + p] = (p + 1) / 257f;
+                targets[i * spec.EncodedWidth + p] = p + 1;                      // the depth names the pixel
+                targets[i * spec.EncodedWidth + side * side + p] = p % 3;        // classes 0, 1, 2
+            }
+        using var images = TorchSharp.torch.tensor(pixels, [n, 1, side, side]);
+        using var encoded = TorchSharp.torch.tensor(targets, [n, spec.EncodedWidth]);
+        using var generator = new TorchSharp.torch.Generator(5);
+        var augmentation = new Augmentation { Shift = 4, FlipHorizontal = true };
+        Assert.Empty(augmentation.Conflicts(spec));
+        var (moved, transforms) = Augment.Apply(images, augmentation, generator);
+        using var movedTargets = GeometricTargets.Move(spec, encoded, transforms!);
+        var image = moved.data<float>().ToArray();
+        var result = movedTargets.data<float>().ToArray();
+        int invalid = 0;
+        for (int i = 0; i < n; i++)
+            for (int p = 0; p < side * side; p++)
+            {
+                float depth = result[i * spec.EncodedWidth + p], part = result[i * spec.EncodedWidth + side * side + p];
+                float pixel = image[i * side * side + p] * 257f;
+                if (float.IsNaN(depth))
+                {
+                    invalid++;
+                    Assert.Equal(0f, pixel, 3);     // uncovered: black in the image, invalid in the map
+                    Assert.Equal(-1f, part);        // and ignored in the mask
+                    continue;
+                }
+                Assert.Equal(depth, pixel, 2);      // the same source pixel in image and map
+                Assert.Equal((depth - 1) % 3, part); // and in the mask
+            }
+        Assert.True(invalid > 0, "the shifts uncover some border");
+
+        // Rotation and scale: nearest sampling invents no value.
+        var (_, turned) = Augment.Apply(images, new Augmentation { Rotation = 30, Scale = 0.2 }, generator);
+        using var turnedTargets = GeometricTargets.Move(spec, encoded, turned!);
+        var values = turnedTargets.data<float>().ToArray();
+        Assert.All(values.Where(v => !float.IsNaN(v)), v => Assert.True(v == MathF.Round(v) && v >= -1 && v <= side * side));
+    }
+}

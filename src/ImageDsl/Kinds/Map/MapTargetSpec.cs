@@ -15,7 +15,7 @@ namespace ImageDsl.Specs;
 /// the backbone's feature maps. Bounded (<see cref="Min"/>, <see cref="Max"/>), logarithmic
 /// (<see cref="Log"/>: the decoder predicts ln(value)) or unbounded (raw values).
 /// </summary>
-public sealed record MapTargetSpec : TargetSpec, IStoredTarget
+public sealed record MapTargetSpec : TargetSpec, IStoredTarget, IGeometricTarget
 {
     /// <summary>Creates a value-map target.</summary>
     /// <param name="name">The spec property's name.</param>
@@ -155,4 +155,10 @@ public sealed record MapTargetSpec : TargetSpec, IStoredTarget
 
     /// <inheritdoc />
     public override bool IsShiftInvariant => false;
+
+    /// <summary>A map is a picture of the scene: geometric augmentation moves it with the image, pixel for pixel.</summary>
+    public bool MovesWithImage => true;
+
+    /// <inheritdoc />
+    public Tensor Move(Tensor encoded, Tensor pixelTransforms, InputSpec input) => DenseMoves.Move(encoded, pixelTransforms, input, Width, Height, isMask: false);
 }

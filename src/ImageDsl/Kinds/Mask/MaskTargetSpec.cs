@@ -13,7 +13,7 @@ namespace ImageDsl.Specs;
 /// ignored pixels, read from an 8-bit PNG per image (pixel = class index) and predicted by a U-Net
 /// decoder with one logit per class and pixel.
 /// </summary>
-public sealed record MaskTargetSpec : TargetSpec, IStoredTarget
+public sealed record MaskTargetSpec : TargetSpec, IStoredTarget, IGeometricTarget
 {
     /// <summary>Creates a mask target.</summary>
     /// <param name="name">The spec property's name.</param>
@@ -134,4 +134,10 @@ public sealed record MaskTargetSpec : TargetSpec, IStoredTarget
 
     /// <inheritdoc />
     internal override string DescribeOutput() => $"{Name}: [N, {Height}, {Width}] class indices ({string.Join(", ", Classes)}).";
+
+    /// <summary>A map is a picture of the scene: geometric augmentation moves it with the image, pixel for pixel.</summary>
+    public bool MovesWithImage => true;
+
+    /// <inheritdoc />
+    public Tensor Move(Tensor encoded, Tensor pixelTransforms, InputSpec input) => DenseMoves.Move(encoded, pixelTransforms, input, Width, Height, isMask: true);
 }
