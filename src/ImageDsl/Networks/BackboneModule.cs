@@ -31,6 +31,12 @@ public abstract class BackboneModule : nn.Module<Tensor, Tensor>
     /// </summary>
     protected abstract IEnumerable<nn.Module<Tensor, Tensor>> MapStages { get; }
 
+    /// <summary>The stages, for the ONNX export of the maps.</summary>
+    internal IEnumerable<nn.Module<Tensor, Tensor>> Stages => MapStages;
+
+    /// <summary>True when <see cref="BeforeStages"/> adds channels (the ONNX export of the maps does not write that yet).</summary>
+    internal virtual bool AddsChannels => false;
+
     /// <summary>What the images become before the first stage (the images themselves unless a backbone adds channels).</summary>
     protected virtual Tensor BeforeStages(Tensor images) => images.alias();
 

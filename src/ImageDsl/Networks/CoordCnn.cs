@@ -90,6 +90,8 @@ public sealed class CoordCnn : BackboneModule
     /// <inheritdoc />
     protected override IEnumerable<Module<Tensor, Tensor>> MapStages => blocks;
 
+    internal override bool AddsChannels => true;
+
     /// <inheritdoc />
     protected override Tensor BeforeStages(Tensor images) => cat([images, coordinates.expand(images.shape[0], 2, images.shape[2], images.shape[3])], 1);
 

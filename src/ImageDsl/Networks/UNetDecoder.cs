@@ -53,6 +53,23 @@ public sealed class UNetDecoder : Module<Tensor[], Tensor>
     private static int Width(int level, IReadOnlyList<(int Channels, int Height, int Width)> maps) =>
         level == 0 ? Math.Max(16, Math.Min(128, maps[1].Channels / 2)) : Math.Clamp(maps[level].Channels, 16, 128);
 
+    /// <summary>Writes the decoder into an ONNX graph over the backbone's maps (finest first); returns its output.</summary>
+    internal string ExportOnnx(Onnx.OnnxGraphBuilder graph, IReadOnlyList<string> maps)
+    {
+        var x = bottleneck is null ? maps[^1] : graph.Emit(bottleneck, maps[^1], "bottleneck");
+        int level = maps.Count - 2, index = 0;
+        foreach (var step in steps)
+        {
+            var skip = maps[level--];
+            var skipShape = graph.RequireShape(skip, "a skip connection");
+            using (graph.Scoped($"steps/{index}/up")) x = Onnx.OnnxDense.Resize(graph, x, skipShape[2], skipShape[3]);
+            using (graph.Scoped($"steps/{index}/join")) x = Onnx.OnnxDense.Join(graph, x, skip);
+            x = graph.Emit(step, x, $"steps/{index++}");
+        }
+        x = graph.Emit(output, x, "output");
+        using (graph.Scoped("resize")) return Onnx.OnnxDense.Resize(graph, x, height, width);
+    }
+
     /// <summary>The feature maps in (finest first, as <see cref="BackboneModule.ForwardMaps"/> gives them), the output <c>[N, C, height, width]</c> out.</summary>
     public override Tensor forward(Tensor[] maps)
     {

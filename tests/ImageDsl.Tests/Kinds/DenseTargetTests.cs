@@ -115,6 +115,32 @@ public class DenseTargetTests
         prediction.Depth.SavePreview(temp.File("preview.png"));
         prediction.Parts.SaveOverlay(data.Samples[0].Path, temp.File("overlay.png"));
         Assert.True(File.Exists(temp.File("overlay.png")));
+
+        // Saved and loaded, then exported: ONNX Runtime agrees with TorchSharp relative to the output's scale.
+        var paths = data.Samples.Take(8).Select(s => s.Path).ToArray();
+        var predictions = model.Predict(paths);
+        model.Save(temp.File("scene.imgdsl"));
+        using var loaded = ToyScene.Model.Load(temp.File("scene.imgdsl"));
+        var reloaded = loaded.Predict(paths[1]).Depth.Values.ToArray();
+        Assert.All(predictions[1].Depth.Values.ToArray().Zip(reloaded), pair => Assert.Equal(pair.First, pair.Second, 1e-5)); // one image, not a batch of 8: the last bits may differ
+        model.ExportOnnx(temp.File("scene.onnx"));
+        using var onnx = ToyScene.OnnxPredictor.Load(temp.File("scene.onnx"));
+        var exported = onnx.Predict(paths);
+        double scale = predictions.Max(p => p.Depth.Values.ToArray().Max()), worst = 0;
+        int agree = 0, pixels = 0;
+        for (int i = 0; i < paths.Length; i++)
+        {
+            Assert.Equal(predictions[i].HasBall, exported[i].HasBall);
+            for (int y = 0; y < Side; y++)
+                for (int x = 0; x < Side; x++)
+                {
+                    worst = Math.Max(worst, Math.Abs(predictions[i].Depth[x, y] - exported[i].Depth[x, y]));
+                    agree += predictions[i].Parts.ClassIndex(x, y) == exported[i].Parts.ClassIndex(x, y) ? 1 : 0;
+                    pixels++;
+                }
+        }
+        Assert.True(worst / scale < 1e-4, $"largest depth difference {worst} against outputs up to {scale}");
+        Assert.True(agree >= pixels * 0.999, $"{agree} of {pixels} mask pixels agree");
     }
 
     [Fact]

@@ -151,6 +151,17 @@ public sealed record MapTargetSpec : TargetSpec, IStoredTarget, IGeometricTarget
     internal override TargetScorer CreateScorer(int index) => new MapScorer(index, this);
 
     /// <inheritdoc />
+    internal override bool ExportsOnnx => true;
+
+    /// <summary>The decoder's <c>[N, 1, H, W]</c> in user units (exp of a log map, a bounded map from [-1, 1]) as <c>[N, H, W]</c>.</summary>
+    internal override string ExportOnnx(OnnxGraphBuilder graph, string head, OnnxTargetContext context)
+    {
+        var shape = graph.RequireShape(head, $"target {Name}");
+        var value = Log ? graph.Node("Exp", [head], shape) : IsBounded ? OnnxTargets.FromUnit(graph, head, Min, Max) : head;
+        return graph.Node("Reshape", [value, graph.Constant("shape", [0L, Height, Width], 3)], [shape[0], Height, Width]);
+    }
+
+    /// <inheritdoc />
     internal override string DescribeOutput() => $"{Name}: [N, {Height}, {Width}] map{OnnxTargets.Units(Unit)}.";
 
     /// <inheritdoc />

@@ -1,6 +1,7 @@
 using ImageDsl.Binding;
 using ImageDsl.Evaluation;
 using ImageDsl.Networks;
+using ImageDsl.Onnx;
 using ImageDsl.Training;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -131,6 +132,20 @@ public sealed record MaskTargetSpec : TargetSpec, IStoredTarget, IGeometricTarge
 
     /// <inheritdoc />
     internal override TargetScorer CreateScorer(int index) => new MaskScorer(index, this);
+
+    /// <inheritdoc />
+    internal override bool ExportsOnnx => true;
+
+    /// <inheritdoc />
+    internal override string OnnxSuffix => "_classes";
+
+    /// <summary>Each pixel's most probable class (the logits' arg-max, as the softmax keeps order), as float class indices <c>[N, H, W]</c>.</summary>
+    internal override string ExportOnnx(OnnxGraphBuilder graph, string head, OnnxTargetContext context)
+    {
+        var shape = graph.RequireShape(head, $"target {Name}");
+        var indices = graph.Node("ArgMax", [head], [shape[0], Height, Width], OnnxAttribute.Int("axis", 1), OnnxAttribute.Int("keepdims", 0));
+        return graph.Node("Cast", [indices], [shape[0], Height, Width], OnnxAttribute.Int("to", 1));
+    }
 
     /// <inheritdoc />
     internal override string DescribeOutput() => $"{Name}: [N, {Height}, {Width}] class indices ({string.Join(", ", Classes)}).";
