@@ -26,6 +26,10 @@ internal sealed partial class SpecParser
     private readonly CancellationToken cancellation;
     private bool valid = true;
 
+    // The spec's image size, read before its targets: a dense target's output size defaults to it.
+    private int inputWidth;
+    private int inputHeight;
+
     // Where to report a problem of a member that has no place in source (a target inherited
     // from a base class in another assembly): the spec class's name.
     private Location specIdentifier = Location.None;
@@ -75,6 +79,7 @@ internal sealed partial class SpecParser
             Report(DiagnosticDescriptors.InvalidChannels, arguments.ArgumentLocation("Channels"), channels);
         if (arguments.IsBroken) valid = false;
 
+        (inputWidth, inputHeight) = (width, height);
         var targets = Targets(type, identifier);
         CheckNames(type, identifier, targets);
         var construction = Construction(type, identifier, targets);

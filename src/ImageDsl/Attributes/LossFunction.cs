@@ -46,4 +46,10 @@ enum LossFunction
 
     /// <summary>Hinge on one raw score (bool targets): max(0, 1 − t·s) with t = ±1. Its score is not a probability.</summary>
     Hinge = 8,
+
+    /// <summary>The scale-invariant log loss of Eigen, Puhrsch &amp; Fergus (2014), on a value map's valid pixels: the variance of the log error plus half its squared mean, per image.</summary>
+    ScaleInvariantLog = 9,
+
+    /// <summary>Cross-entropy plus the soft Dice loss over the classes (a mask's pixels).</summary>
+    CrossEntropyDice = 10,
 }

@@ -68,4 +68,28 @@ enum Metric : long
 
     /// <summary>Cohen's kappa with quadratic weights between true and predicted ranks (ordinal).</summary>
     QuadraticKappa = 1L << 15,
+
+    /// <summary>A value map's mean absolute relative error |d - d*| / d* over valid pixels (monodepth2's abs_rel).</summary>
+    AbsRel = 1L << 16,
+
+    /// <summary>A value map's mean squared relative error (d - d*)² / d* over valid pixels (monodepth2's sq_rel).</summary>
+    SqRel = 1L << 17,
+
+    /// <summary>A value map's RMSE of the log values over valid pixels (monodepth2's rmse_log).</summary>
+    RmseLog = 1L << 18,
+
+    /// <summary>The share of a value map's valid pixels with max(d/d*, d*/d) &lt; 1.25.</summary>
+    Delta1 = 1L << 19,
+
+    /// <summary>The share with max(d/d*, d*/d) &lt; 1.25².</summary>
+    Delta2 = 1L << 20,
+
+    /// <summary>The share with max(d/d*, d*/d) &lt; 1.25³.</summary>
+    Delta3 = 1L << 21,
+
+    /// <summary>A mask's share of correctly labelled pixels (ignored pixels left out).</summary>
+    PixelAccuracy = 1L << 22,
+
+    /// <summary>A mask's mean Dice coefficient over its classes.</summary>
+    Dice = 1L << 23,
 }

@@ -30,6 +30,12 @@ public sealed class CsvCells
         this.fields = fields;
     }
 
+    /// <summary>The folder of the manifest, against which files named in cells are resolved.</summary>
+    public string Folder => Path.GetDirectoryName(Path.GetFullPath(file))!;
+
+    /// <summary>The image file of the row (resolved), when the reader knows it: what a dense target's map is checked against.</summary>
+    public string? ImagePath { get; internal set; }
+
     /// <summary>The 1-based line of the row.</summary>
     public int Line { get; private set; }
 

@@ -106,10 +106,13 @@ public static class DatasetReader
                 continue;
             }
             cells.Reset(line, fields);
-            bool ok = binding.TryParse(cells, out var labels);
             var file = fields[fileColumn].Trim();
             var column = header[fileColumn];
             var path = ManifestChecks.Find(file, searchRoots);
+            // The labels are read whether or not the image exists, so every problem of the row is reported at once;
+            // a dense target's map is checked against its image's size when there is one.
+            cells.ImagePath = path is null ? null : Path.GetFullPath(path);
+            bool ok = binding.TryParse(cells, out var labels);
             if (path is null)
             {
                 problems.Add(new DataProblem(manifestPath, line, column, $"image not found: {(Path.IsPathRooted(file) ? file : Path.Combine(searchRoots[0], file))}"));

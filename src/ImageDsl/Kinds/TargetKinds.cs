@@ -97,6 +97,16 @@ internal static class TargetKinds
         new[] { LossFunction.SmoothL1, LossFunction.MeanSquaredError, LossFunction.MeanAbsoluteError, LossFunction.Huber },
         new[] { Metric.Mae, Metric.Rmse, Metric.R2, Metric.MeanIoU }, new[] { Metric.MeanIoU, Metric.Mae });
 
+    public static readonly TargetKind Map = new("map", "a per-pixel value map",
+        new[] { LossFunction.MeanAbsoluteError, LossFunction.MeanSquaredError, LossFunction.Huber, LossFunction.ScaleInvariantLog },
+        new[] { Metric.AbsRel, Metric.SqRel, Metric.Rmse, Metric.RmseLog, Metric.Delta1, Metric.Delta2, Metric.Delta3, Metric.Mae },
+        new[] { Metric.AbsRel, Metric.Rmse, Metric.Delta1 });
+
+    public static readonly TargetKind Mask = new("mask", "a per-pixel label mask",
+        new[] { LossFunction.CrossEntropy, LossFunction.CrossEntropyDice },
+        new[] { Metric.PixelAccuracy, Metric.MeanIoU, Metric.Dice },
+        new[] { Metric.PixelAccuracy, Metric.MeanIoU });
+
     /// <summary>
     /// The losses trained on raw scores, not probabilities (the hinge losses): a prediction then
     /// carries the scores, a label is the top score (a yes/no is true at or above 0), and log
@@ -112,7 +122,7 @@ internal static class TargetKinds
         System.Enum.TryParse<LossFunction>(loss, out var parsed) && GivesRawScores(parsed);
 
     /// <summary>Every kind, in the order documentation lists them.</summary>
-    public static readonly TargetKind[] All = { Labels, Binary, MultiLabel, Ordinal, Range, Periodic, Value, Vector, Points, Box };
+    public static readonly TargetKind[] All = { Labels, Binary, MultiLabel, Ordinal, Range, Periodic, Value, Vector, Points, Box, Map, Mask };
 
     /// <summary>The kind with id <paramref name="id"/>, or null.</summary>
     public static TargetKind? Find(string id)

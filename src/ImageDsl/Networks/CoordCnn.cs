@@ -86,4 +86,15 @@ public sealed class CoordCnn : BackboneModule
         block.append("relu", ReLU(inplace: true));
         return block;
     }
+
+    /// <inheritdoc />
+    protected override IEnumerable<Module<Tensor, Tensor>> MapStages => blocks;
+
+    internal override bool AddsChannels => true;
+
+    /// <inheritdoc />
+    protected override Tensor BeforeStages(Tensor images) => cat([images, coordinates.expand(images.shape[0], 2, images.shape[2], images.shape[3])], 1);
+
+    /// <inheritdoc />
+    protected override Tensor Pool(Tensor lastMap) => functional.relu(fc.call(GridPooling.Apply(grid, lastMap).flatten(1)));
 }

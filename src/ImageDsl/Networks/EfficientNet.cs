@@ -104,4 +104,10 @@ public sealed class EfficientNet : BackboneModule
 
     private static Sequential Layer(long inChannels, long outChannels, long kernel, long stride, Activation activation) =>
         MobileBlocks.ConvNormActivation(inChannels, outChannels, kernel, stride, 1, activation, TorchvisionLayers.BatchNormEps, TorchvisionLayers.BatchNormMomentum);
+
+    /// <inheritdoc />
+    protected override IEnumerable<Module<Tensor, Tensor>> MapStages => features.children().Cast<Module<Tensor, Tensor>>();
+
+    /// <inheritdoc />
+    protected override Tensor Pool(Tensor lastMap) => avgpool.call(lastMap).flatten(1);
 }

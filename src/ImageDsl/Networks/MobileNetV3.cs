@@ -87,4 +87,10 @@ public sealed class MobileNetV3 : BackboneModule
         var pooled = avgpool.call(features.call(images)).flatten(1);
         return classifier.call(pooled).MoveToOuterDisposeScope();
     }
+
+    /// <inheritdoc />
+    protected override IEnumerable<Module<Tensor, Tensor>> MapStages => features.children().Cast<Module<Tensor, Tensor>>();
+
+    /// <inheritdoc />
+    protected override Tensor Pool(Tensor lastMap) => classifier.call(avgpool.call(lastMap).flatten(1));
 }

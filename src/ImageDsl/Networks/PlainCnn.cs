@@ -100,4 +100,11 @@ public sealed class PlainCnn : BackboneModule
         // commutes with the maximum), with the ReLU on a quarter of the map.
         ("pool", MaxPool2d(2)),
         ("relu2", ReLU(inplace: true)));
+
+    /// <inheritdoc />
+    protected override IEnumerable<Module<Tensor, Tensor>> MapStages => blocks.children().Cast<Module<Tensor, Tensor>>();
+
+    /// <inheritdoc />
+    protected override Tensor Pool(Tensor lastMap) =>
+        grid is null || fc is null ? lastMap.mean([2, 3]) : functional.relu(fc.call(GridPooling.Apply(grid, lastMap).flatten(1)));
 }

@@ -121,4 +121,10 @@ public sealed class ResNet : BackboneModule
         for (int i = 1; i < blocks; i++) modules[i] = new BasicBlock(outChannels, outChannels);
         return Sequential(modules);
     }
+
+    /// <inheritdoc />
+    protected override IEnumerable<Module<Tensor, Tensor>> MapStages => [conv1, bn1, relu, maxpool, layer1, layer2, layer3, layer4];
+
+    /// <inheritdoc />
+    protected override Tensor Pool(Tensor lastMap) => avgpool.call(lastMap).flatten(1);
 }

@@ -67,4 +67,10 @@ public sealed class SmallCnn : BackboneModule
         block.append("relu", ReLU(inplace: true));
         return block;
     }
+
+    /// <inheritdoc />
+    protected override IEnumerable<Module<Tensor, Tensor>> MapStages => [block1, block2, block3];
+
+    /// <inheritdoc />
+    protected override Tensor Pool(Tensor lastMap) => functional.relu(fc.call(GridPooling.Apply(grid, lastMap).flatten(1)));
 }

@@ -15,7 +15,9 @@ public abstract class SpecNetwork : Module<Tensor, Tensor[]>
     /// <summary>The backbone's module name.</summary>
     public const string BackboneName = "backbone";
 
-    private readonly Module<Tensor, Tensor>[] heads;
+    private readonly Module<Tensor, Tensor>?[] heads;
+    // A dense target's decoder, in place of its head; null for every other target.
+    private readonly Module<Tensor[], Tensor>?[] mapHeads;
 
     /// <summary>Builds an untrained network for <paramref name="spec"/>.</summary>
     /// <param name="name">The module's name.</param>
@@ -32,12 +34,24 @@ public abstract class SpecNetwork : Module<Tensor, Tensor[]>
         HeadNames = headNames.ToArray();
         Backbone = backbone ?? Backbones.Create(spec);
         register_module(BackboneName, Backbone);
-        heads = new Module<Tensor, Tensor>[spec.Targets.Count];
+        heads = new Module<Tensor, Tensor>?[spec.Targets.Count];
+        mapHeads = new Module<Tensor[], Tensor>?[spec.Targets.Count];
+        IReadOnlyList<(int, int, int)>? shapes = null;
         for (int t = 0; t < heads.Length; t++)
         {
-            heads[t] = Heads.Create(spec.Targets[t], Backbone.FeatureCount);
-            register_module(HeadNames[t], heads[t]);
+            if (spec.Targets[t].ReadsFeatureMaps)
+            {
+                shapes ??= Backbone.MapShapes(spec.Input);
+                mapHeads[t] = spec.Targets[t].CreateMapHead(shapes);
+                register_module(HeadNames[t], mapHeads[t]!);
+            }
+            else
+            {
+                heads[t] = Heads.Create(spec.Targets[t], Backbone.FeatureCount);
+                register_module(HeadNames[t], heads[t]!);
+            }
         }
+        readsMaps = shapes is not null;
     }
 
     /// <summary>The spec the network was built for.</summary>
@@ -49,15 +63,29 @@ public abstract class SpecNetwork : Module<Tensor, Tensor[]>
     /// <summary>Each target's head module name, in target order.</summary>
     public IReadOnlyList<string> HeadNames { get; }
 
-    /// <summary>The head of target <paramref name="target"/>.</summary>
-    public Module<Tensor, Tensor> Head(int target) => heads[target];
+    private readonly bool readsMaps;
+
+    /// <summary>The head of target <paramref name="target"/> (a dense target has a decoder instead: <see cref="Decoder"/>).</summary>
+    public Module<Tensor, Tensor> Head(int target) =>
+        heads[target] ?? throw new InvalidOperationException($"{Spec.Targets[target].Name} is a dense target: it has a decoder over the backbone's feature maps, not a head over its features.");
+
+    /// <summary>The decoder of dense target <paramref name="target"/>, or null for a target with a head.</summary>
+    public Module<Tensor[], Tensor>? Decoder(int target) => mapHeads[target];
 
     /// <summary>Images in, one output tensor per target out, in target order.</summary>
     public override Tensor[] forward(Tensor images)
     {
-        using var features = Backbone.call(images);
         var outputs = new Tensor[heads.Length];
-        for (int t = 0; t < heads.Length; t++) outputs[t] = heads[t].call(features);
+        if (!readsMaps)
+        {
+            using var features = Backbone.call(images);
+            for (int t = 0; t < heads.Length; t++) outputs[t] = heads[t]!.call(features);
+            return outputs;
+        }
+        using var scope = NewDisposeScope();
+        var (pooled, maps) = Backbone.ForwardMaps(images);
+        for (int t = 0; t < heads.Length; t++)
+            outputs[t] = (mapHeads[t] is { } decoder ? decoder.call(maps) : heads[t]!.call(pooled)).MoveToOuterDisposeScope();
         return outputs;
     }
 }

@@ -69,10 +69,23 @@ public static class OnnxExporter
         graph.Input(InputName, TensorProto.Types.DataType.Float, [OnnxGraphBuilder.BatchDimension, input.Channels, input.Height, input.Width],
             $"{input.Width}x{input.Height} images with {input.Channels} channel(s) ({(input.Channels == 1 ? "grayscale" : "RGB")}), float32 pixel values 0..255, NCHW.");
         var x = Normalize(graph, normalization);
-        var features = graph.Emit(backbone.Module, x, backbone.Name);
+        // Dense targets' decoders read the backbone's maps, the other heads its features: each is written once, when needed.
+        string? features = null;
+        string[]? maps = null;
         for (int t = 0; t < spec.Targets.Count; t++)
         {
-            var head = graph.Emit(heads[t].Module, features, heads[t].Name);
+            string head;
+            if (heads[t].Module is UNetDecoder decoder)
+            {
+                maps ??= OnnxDense.Maps(graph, BackboneModule.Find(backbone.Module)
+                    ?? throw new NotSupportedException($"ONNX export of {spec.Name}: its dense targets need a backbone that gives feature maps."), x, backbone.Name + "/maps");
+                using (graph.Scoped(heads[t].Name)) head = decoder.ExportOnnx(graph, maps);
+            }
+            else
+            {
+                features ??= graph.Emit(backbone.Module, x, backbone.Name);
+                head = graph.Emit(heads[t].Module, features, heads[t].Name);
+            }
             if (calibration?.Temperatures(t) is { } temperatures)
                 using (graph.Scoped(heads[t].Name + "/calibrate"))
                     head = graph.Node("Div", [head, graph.Constant("temperature", temperatures, 1, temperatures.Length)], graph.ShapeOf(head));

@@ -15,6 +15,13 @@ public abstract partial record TargetSpec
     /// <param name="featureCount">The backbone's feature count.</param>
     internal virtual Module<Tensor, Tensor> CreateHead(int featureCount) => Linear(featureCount, OutputWidth);
 
+    /// <summary>True when the target's output is a map decoded from the backbone's feature maps (<see cref="CreateMapHead"/>) rather than a head over its features.</summary>
+    internal virtual bool ReadsFeatureMaps => false;
+
+    /// <summary>The decoder of a dense target, given the shape of each of the backbone's feature maps (<c>BackboneModule.ForwardMaps</c>).</summary>
+    internal virtual Module<Tensor[], Tensor> CreateMapHead(IReadOnlyList<(int Channels, int Height, int Width)> maps) =>
+        throw new NotSupportedException($"{Name} is a {KindName} target, which has a head over the backbone's features, not a decoder.");
+
     /// <summary>The training loss of this target, whose encoded values start at column <paramref name="offset"/>.</summary>
     internal abstract TargetLoss CreateLoss(int offset);
 

@@ -43,6 +43,27 @@ public class TargetDiagnosticTests
     public Task IMGDSL0043_invalid_target_declaration_ordinal_ranks(string target, string message) => Reports("IMGDSL0043", target, message);
 
     [Theory]
+    [InlineData("[[|Map(Min = 5, Max = 1)|]] public ValueMap Depth { get; init; } = null!;", "Min below Max")]
+    [InlineData("[[|Map(Min = 1)|]] public ValueMap Depth { get; init; } = null!;", "Min and Max are declared together")]
+    [InlineData("[[|Map(Log = true, Min = 0, Max = 10)|]] public ValueMap Depth { get; init; } = null!;", "a Log map has positive values, and Min is 0")]
+    [InlineData("[Map([|Scale = -1|])] public ValueMap Depth { get; init; } = null!;", "Scale is -1; it must be positive")]
+    [InlineData("[[|Map(Width = -2)|]] public ValueMap Depth { get; init; } = null!;", "its output size -2x0 must be 1 to 4096")]
+    [InlineData("[Mask] public [|LabelMap<Tags>|] Parts { get; init; } = null!;", "their values must run 0, 1, 2... without gaps")]
+    [InlineData("[Mask([|IgnoreLabel = 1|])] public LabelMap<Digit> Parts { get; init; } = null!;", "IgnoreLabel 1 must be a pixel value that is no class")]
+    [InlineData("[Mask([|ClassWeights = new[] { 1.0, 2.0 }|])] public LabelMap<Digit> Parts { get; init; } = null!;", "ClassWeights has 2 weights")]
+    public Task IMGDSL0043_invalid_dense_targets(string target, string message) => Reports("IMGDSL0043", target, message);
+
+    [Theory]
+    [InlineData("[Map] public [|float[]|] Depth { get; init; } = [];", "ImageDsl.ValueMap")]
+    [InlineData("[Mask] public [|int[]|] Parts { get; init; } = [];", "ImageDsl.LabelMap<TEnum> of an enum")]
+    public Task IMGDSL0004_dense_targets_need_their_map_types(string target, string message) => Reports("IMGDSL0004", target, message);
+
+    [Theory]
+    [InlineData("[Map([|Loss = LossFunction.CrossEntropy|])] public ValueMap Depth { get; init; } = null!;", "a map target")]
+    [InlineData("[Mask([|Loss = LossFunction.MeanAbsoluteError|])] public LabelMap<Digit> Parts { get; init; } = null!;", "a mask target")]
+    public Task IMGDSL0020_dense_losses(string target, string message) => Reports("IMGDSL0020", target, message);
+
+    [Theory]
     [InlineData("[Ordinal(1, 5)] public [|float|] Grade { get; init; }", "'Grade' has type 'float'")]
     [InlineData("[Ordinal] public [|string|] Grade { get; init; } = \"\";", "an enum (its members are the ranks) or an int")]
     public Task IMGDSL0004_ordinal_needs_an_enum_or_an_int(string target, string message) => Reports("IMGDSL0004", target, message);

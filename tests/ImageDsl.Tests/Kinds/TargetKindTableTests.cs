@@ -23,6 +23,8 @@ public class TargetKindTableTests
         new VectorTargetSpec("Corners", ["0", "1"]),
         new VectorTargetSpec("Eyes", ["X0", "Y0"], points: true),
         new VectorTargetSpec("Box", ["X", "Y", "W", "H"], min: 0, max: 16, box: BoxFormat.XYWH),
+        new MapTargetSpec("DepthMap", 8, 6, log: true, unit: "m", scale: 0.001, invalidValue: 0),
+        new MaskTargetSpec("Parts", 8, 6, ["Sky", "Ground", "Ball"], ignoreLabel: 255, classWeights: [1, 2, 1]),
     ];
 
     [Fact]
