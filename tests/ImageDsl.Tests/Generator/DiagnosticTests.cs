@@ -169,7 +169,7 @@ public class DiagnosticTests
 
     [Theory]
     [InlineData("[ImageModel([|Backbone = (Backbone)77|])] public partial class Spec1 { " + DigitTarget + " }", "Backbone = 77 is not a member of 'ImageDsl.Backbone'")]
-    [InlineData("[ImageModel] public partial class Spec1 { [Range(0, 1, [|Loss = (LossFunction)9|])] public float Angle { get; init; } }", "Loss = 9 is not a member of 'ImageDsl.LossFunction'")]
+    [InlineData("[ImageModel] public partial class Spec1 { [Range(0, 1, [|Loss = (LossFunction)99|])] public float Angle { get; init; } }", "Loss = 99 is not a member of 'ImageDsl.LossFunction'")]
     public Task IMGDSL0017_unknown_enum_value(string markup, string message) => AssertReports("IMGDSL0017", markup, message);
 
     [Theory]

@@ -17,8 +17,12 @@ public class InheritanceAndVectorTests
         // InheritedSpec and its base are compiled by the real build, warnings as errors.
         Assert.Equal(["Shape", "Size", "Offset"], InheritedSpec.Spec.Targets.Select(t => t.Name));
         using var folder = new TemporaryDirectory();
-        File.WriteAllText(folder.File("a.png"), "");
-        File.WriteAllText(folder.File("b.png"), "");
+        // Real images: loading checks that each listed file is one.
+        foreach (var name in new[] { "a.png", "b.png" })
+        {
+            using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.L8>(4, 4);
+            SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, folder.File(name));
+        }
         File.WriteAllText(folder.File("labels.csv"), "file,Shape,Size,Dx,Dy\na.png,Triangle,12.5,1,-2\nb.png,circle,0,0.25,4\n");
 
         var data = InheritedSpec.LoadCsv(folder.File("labels.csv"));
