@@ -33,14 +33,19 @@ internal static class ReliabilityPlot
                 Position = centre, ValueBase = bin.Accuracy, Value = bin.MeanConfidence, Size = size * 0.5,
                 FillColor = (bin.MeanConfidence > bin.Accuracy ? new Color(214, 39, 40) : new Color(44, 160, 44)).WithAlpha(0.6), LineWidth = 0,
             });
-            var label = plot.Add.Text(bin.Count.ToString(CultureInfo.InvariantCulture), centre, 0.02);
-            label.LabelFontSize = 11;
-            label.LabelAlignment = Alignment.LowerCenter;
         }
         var accuracy = plot.Add.Bars(bars);
         accuracy.LegendText = "share right in the bin (count at the foot)";
         var gap = plot.Add.Bars(gaps);
         gap.LegendText = "gap to the bin's mean confidence";
+        // The counts go on last, so the bars do not hide them: white on a bar, dark where it is too short to hold them.
+        foreach (var bin in metrics.Bins.Where(b => b.Count > 0))
+        {
+            var label = plot.Add.Text(bin.Count.ToString(CultureInfo.InvariantCulture), (bin.Lower + bin.Upper) / 2, 0.015);
+            label.LabelFontSize = 11;
+            label.LabelAlignment = Alignment.LowerCenter;
+            label.LabelFontColor = bin.Accuracy >= 0.06 ? Colors.White : Colors.Black;
+        }
         plot.Axes.SetLimits(0, 1, 0, 1.02);
         plot.ShowLegend(Alignment.UpperLeft);
         PlotStyle.Save(plot, path, 800, 700);
