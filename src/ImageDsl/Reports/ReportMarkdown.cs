@@ -109,6 +109,17 @@ internal static class ReportMarkdown
         return $"[{name}](<{target.Replace(">", "%3E")}>)";
     }
 
+    /// <summary>A dense target's worst images: one row per image with the per-image figure it is ranked by.</summary>
+    internal static void WorstImages(StringBuilder md, string target, string figure, IReadOnlyList<(string ImagePath, double Value)> worst, string? directory)
+    {
+        if (worst.Count == 0) return;
+        md.AppendLine($"### {Escape(target)}: worst images").AppendLine();
+        md.AppendLine($"| # | image | {figure} |").AppendLine("| ---: | --- | ---: |");
+        for (int k = 0; k < worst.Count; k++)
+            md.AppendLine($"| {k + 1} | {ImageLink(worst[k].ImagePath, directory)} | {ReportFormat.Value(worst[k].Value)} |");
+        md.AppendLine();
+    }
+
     internal static string Cell(double value, string nonFinite) => double.IsFinite(value) ? ReportFormat.Metric(value) : nonFinite;
 
     internal static string Optional(double? value) => value is { } v ? ReportFormat.Metric(v) : "undefined";

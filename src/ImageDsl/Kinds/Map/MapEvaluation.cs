@@ -92,13 +92,7 @@ public sealed record MapEvaluation(string Name, string? Unit, DepthMetrics Metri
         Row("δ < 1.25³", m.Delta3, p.Delta3);
         Row($"MAE{unit}", m.Mae, p.Mae);
         md.AppendLine();
-        var worst = Worst(worstCount).ToList();
-        if (worst.Count == 0) return;
-        md.AppendLine($"### {Escape(Name)}: worst images").AppendLine();
-        md.AppendLine("| # | image | AbsRel |").AppendLine("| ---: | --- | ---: |");
-        for (int k = 0; k < worst.Count; k++)
-            md.AppendLine($"| {k + 1} | {ImageLink(worst[k].ImagePath, directory)} | {ReportFormat.Value(worst[k].AbsRel)} |");
-        md.AppendLine();
+        WorstImages(md, Name, "AbsRel", Worst(worstCount).Select(s => (s.ImagePath, s.AbsRel)).ToList(), directory);
     }
 
     internal override void WritePredictions(StringBuilder csv)

@@ -68,13 +68,7 @@ public sealed record MaskEvaluation(string Name, IReadOnlyList<string> Classes, 
         for (int c = 0; c < Classes.Count; c++)
             md.AppendLine($"| {Escape(Classes[c])} | {ReportFormat.Value(m.ClassIoU[c])} | {ReportFormat.Value(m.ClassDice[c])} |");
         md.AppendLine();
-        var worst = Worst(worstCount).ToList();
-        if (worst.Count == 0) return;
-        md.AppendLine($"### {Escape(Name)}: worst images").AppendLine();
-        md.AppendLine("| # | image | pixel accuracy |").AppendLine("| ---: | --- | ---: |");
-        for (int k = 0; k < worst.Count; k++)
-            md.AppendLine($"| {k + 1} | {ImageLink(worst[k].ImagePath, directory)} | {ReportFormat.Value(worst[k].PixelAccuracy)} |");
-        md.AppendLine();
+        WorstImages(md, Name, "pixel accuracy", Worst(worstCount).Select(s => (s.ImagePath, s.PixelAccuracy)).ToList(), directory);
     }
 
     internal override void WritePredictions(StringBuilder csv)
