@@ -1,9 +1,12 @@
+using ImageDsl.Tests.EndToEnd;
 using ImageDsl.Tests.Networks;
 using ImageDsl.Training;
 using Xunit.Abstractions;
 
 namespace ImageDsl.Tests.Tuning;
 
+/// <summary>In the reproducible-runs collection: one test compares two training runs number for number.</summary>
+[Collection(ReproducibleRuns.Name)]
 public class LearningRateFinderTests(ITestOutputHelper output)
 {
     [Fact]
