@@ -38,8 +38,10 @@ internal static class TestTimeViews
     {
         var stacked = stack(views);
         var seen = stacked.isnan().logical_not();
-        var sum = where(seen, stacked, zeros_like(stacked)).sum(0);
-        var count = seen.to_type(stacked.dtype).sum(0);
+        // The dimension as an array: a literal 0 would convert to ScalarType and pick the total-sum overload.
+        long[] overViews = [0];
+        var sum = where(seen, stacked, zeros_like(stacked)).sum(overViews);
+        var count = seen.to_type(stacked.dtype).sum(overViews);
         return sum / count; // 0 / 0 is NaN where nothing was seen
     }
 }
