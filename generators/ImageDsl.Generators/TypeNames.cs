@@ -31,6 +31,7 @@ internal static class TypeNames
     public const string InputSpec = "global::ImageDsl.Specs.InputSpec";
     public const string TargetSpec = "global::ImageDsl.Specs.TargetSpec";
     public const string ImageDataset = "global::ImageDsl.Data.ImageDataset";
+    public const string TestTimeAugmentation = "global::ImageDsl.Modeling.TestTimeAugmentation";
     public const string DatasetOptions = "global::ImageDsl.Data.DatasetOptions";
     public const string ImageModel = "global::ImageDsl.Modeling.ImageModel";
     public const string LabelProbabilities = "global::ImageDsl.Modeling.LabelProbabilities";

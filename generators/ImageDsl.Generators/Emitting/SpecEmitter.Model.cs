@@ -35,7 +35,8 @@ internal static partial class SpecEmitter
 
             /// <summary>Scores the model on <paramref name="data"/>.</summary>
             /// <param name="data">A dataset of this spec, such as one from <see cref="{{GeneratedNames.LoadDataset}}(string)"/>.</param>
-            public {{GeneratedNames.Evaluation}} Evaluate({{TypeNames.ImageDataset}} data) => new {{GeneratedNames.Evaluation}}(EvaluateCore(data));
+            /// <param name="testTimeAugmentation">Score predictions averaged over moved copies of each image; null scores the images alone.</param>
+            public {{GeneratedNames.Evaluation}} Evaluate({{TypeNames.ImageDataset}} data, {{TypeNames.TestTimeAugmentation}}? testTimeAugmentation = null) => new {{GeneratedNames.Evaluation}}(EvaluateCore(data, testTimeAugmentation));
             """);
         WriteCreatePrediction(w);
         WriteEncode(w, spec);

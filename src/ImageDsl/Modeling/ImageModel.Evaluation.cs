@@ -19,16 +19,25 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     /// true value and predicted value or probabilities) for the report's plots: memory grows
     /// linearly with the dataset, about 100 bytes per image for a 10-label target.
     /// </remarks>
-    /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>).</exception>
-    protected EvaluationResult EvaluateCore(ImageDataset data)
+    /// <param name="data">The dataset.</param>
+    /// <param name="testTimeAugmentation">
+    /// Score predictions averaged over moved copies of each image (see <see cref="TestTimeAugmentation"/>);
+    /// null scores the images alone. The loss is always the plain images' (an average of
+    /// predictions has no loss of its own that training minimised); the metrics are the averaged predictions'.
+    /// </param>
+    /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>), or the test-time augmentation would corrupt a target.</exception>
+    protected EvaluationResult EvaluateCore(ImageDataset data, TestTimeAugmentation? testTimeAugmentation = null)
     {
         using var lease = usage.Enter("be evaluated");
         RequireTrained("be evaluated");
-        return Score(data);
+        testTimeAugmentation?.Check(Spec);
+        return Score(data, testTimeAugmentation);
     }
 
     /// <summary>What <see cref="EvaluateCore"/> computes, without its check: training validates a model that is not trained yet.</summary>
-    private EvaluationResult Score(ImageDataset data)
+    private EvaluationResult Score(ImageDataset data) => Score(data, null);
+
+    private EvaluationResult Score(ImageDataset data, TestTimeAugmentation? testTimeAugmentation)
     {
         CheckDataset(data, nameof(data));
         var source = data.Batches;
@@ -47,7 +56,7 @@ public abstract partial class ImageModel<TLabels, TPrediction>
             var outputs = RunNetwork(Normalization.Apply(images));
             lossSum += ComputeLoss(outputs, truths).item<float>() * held.Length;
             scored += held.Length;
-            var predictions = DecodeOutputs(outputs);
+            var predictions = DecodeViews(images, outputs, testTimeAugmentation);
             var targets = truths.data<float>().ToArray();
             for (int i = 0; i < held.Length; i++) // a streamed batch may have left out broken images
             {

@@ -9,28 +9,36 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     private const int PredictionBatch = 64;
 
     /// <summary>Predicts the targets of one image file.</summary>
-    /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>).</exception>
-    public TPrediction Predict(string imagePath) => Predict([imagePath])[0];
+    /// <param name="imagePath">The image file.</param>
+    /// <param name="testTimeAugmentation">Also predict moved copies of the image and average (see <see cref="TestTimeAugmentation"/>); null predicts the image alone.</param>
+    /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>), or the test-time augmentation would corrupt a target.</exception>
+    public TPrediction Predict(string imagePath, TestTimeAugmentation? testTimeAugmentation = null) => Predict([imagePath], testTimeAugmentation)[0];
 
     /// <summary>Predicts the targets of an image already in memory.</summary>
-    /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>).</exception>
-    public TPrediction Predict(SixLabors.ImageSharp.Image image)
+    /// <param name="image">The image.</param>
+    /// <param name="testTimeAugmentation">Also predict moved copies of the image and average (see <see cref="TestTimeAugmentation"/>); null predicts the image alone.</param>
+    /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>), or the test-time augmentation would corrupt a target.</exception>
+    public TPrediction Predict(SixLabors.ImageSharp.Image image, TestTimeAugmentation? testTimeAugmentation = null)
     {
         using var lease = usage.Enter("predict");
         RequireTrained("predict");
-        return PredictBytes([ImageLoader.Decode(image, Spec.Input)])[0];
+        testTimeAugmentation?.Check(Spec);
+        return PredictBytes([ImageLoader.Decode(image, Spec.Input)], testTimeAugmentation)[0];
     }
 
     /// <summary>Predicts many image files, decoding in parallel and running the network in batches.</summary>
-    /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>).</exception>
+    /// <param name="imagePaths">The image files.</param>
+    /// <param name="testTimeAugmentation">Also predict moved copies of each image and average (see <see cref="TestTimeAugmentation"/>); null predicts the images alone.</param>
+    /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>), or the test-time augmentation would corrupt a target.</exception>
     /// <exception cref="FileNotFoundException">An image file does not exist; the message names it.</exception>
     /// <exception cref="InvalidDataException">An image file cannot be decoded; the message names it and why.</exception>
     /// <exception cref="ObjectDisposedException">The model has been disposed (a call in flight when it is disposed finishes first).</exception>
-    public IReadOnlyList<TPrediction> Predict(IEnumerable<string> imagePaths)
+    public IReadOnlyList<TPrediction> Predict(IEnumerable<string> imagePaths, TestTimeAugmentation? testTimeAugmentation = null)
     {
         ArgumentNullException.ThrowIfNull(imagePaths);
         using var lease = usage.Enter("predict");
         RequireTrained("predict");
+        testTimeAugmentation?.Check(Spec);
         var paths = imagePaths.ToArray();
         foreach (var path in paths)
         {
@@ -55,19 +63,19 @@ public abstract partial class ImageModel<TLabels, TPrediction>
                 // The first image's own exception, not the thread pool's wrapper.
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
             }
-            results.AddRange(PredictBytes(bytes));
+            results.AddRange(PredictBytes(bytes, testTimeAugmentation));
         }
         return results;
     }
 
-    private IReadOnlyList<TPrediction> PredictBytes(byte[][] images)
+    private IReadOnlyList<TPrediction> PredictBytes(byte[][] images, TestTimeAugmentation? testTimeAugmentation)
     {
         var input = Spec.Input;
         var flat = new byte[images.Length * input.Size];
         for (int i = 0; i < images.Length; i++) images[i].CopyTo(flat, i * input.Size);
         using var scope = NewDisposeScope();
         var batch = tensor(flat, [images.Length, input.Channels, input.Height, input.Width], ScalarType.Byte);
-        var decoded = DecodeOutputs(RunNetwork(Normalization.Apply(batch)));
+        var decoded = DecodeViews(batch, RunNetwork(Normalization.Apply(batch)), testTimeAugmentation);
         return decoded.Select(CreatePrediction).ToArray();
     }
 

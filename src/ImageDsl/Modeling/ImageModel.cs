@@ -144,21 +144,28 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
         else if (options.ValidationFraction is > 0) (training, validation) = training.StratifiedSplit(options.ValidationFraction.Value, options.Seed);
 
         if ((resumeFrom ?? continueFrom) is { } checkpoint) Normalization = Checkpoint.ReadState(checkpoint).Normalization;
-        else if (!IsTrained && !normalizationFixed)
+        MeasureTrainingSet(training, options, measureNormalization: (resumeFrom ?? continueFrom) is null);
+        var trainer = new Trainer(Spec, Network, ComputeLoss, Score, Normalization, options, Logger);
+        var history = trainer.Fit(training, validation, progress, cancellation, resumeFrom, continueFrom);
+        IsTrained = true;
+        return history;
+    }
+
+    /// <summary>
+    /// What the first training measures on the training set: pixel normalization (unless fixed or
+    /// <paramref name="measureNormalization"/> is false) and the target statistics. A later run keeps the first's.
+    /// </summary>
+    private void MeasureTrainingSet(ImageDataset training, TrainingOptions options, bool measureNormalization)
+    {
+        if (IsTrained) return;
+        if (measureNormalization && !normalizationFixed)
         {
             using var sample = training.Batches.SampleImages(5000, options.Seed);
             Normalization = Normalization.Measure(sample);
         }
         // A deterministic function of the training set, so a resumed run (given the same data) measures the same.
-        if (!IsTrained)
-        {
-            using var targets = training.Batches.AllTargets();
-            TargetStatistics = TargetStatistics.Measure(Spec, targets);
-        }
-        var trainer = new Trainer(Spec, Network, ComputeLoss, Score, Normalization, options, Logger);
-        var history = trainer.Fit(training, validation, progress, cancellation, resumeFrom, continueFrom);
-        IsTrained = true;
-        return history;
+        using var targets = training.Batches.AllTargets();
+        TargetStatistics = TargetStatistics.Measure(Spec, targets);
     }
 
     /// <summary>Builds a dataset from typed labels, encoding them through the generated code.</summary>

@@ -18,14 +18,29 @@ internal static class OutputDecoding
     /// </summary>
     public static PredictionOutputs[] Decode(ModelSpec spec, TargetStatistics statistics, Tensor[] outputs, ModelCalibration? calibration = null)
     {
-        int count = (int)outputs[0].shape[0];
-        var perTarget = new float[spec.Targets.Count][];
+        var activated = Activate(spec, outputs, calibration);
+        try { return DecodeActivated(spec, statistics, activated, calibration); }
+        finally { foreach (var a in activated) a.Dispose(); }
+    }
+
+    /// <summary>Each target's raw outputs, divided by its temperatures if calibrated, through its kind's <c>Activate</c>: <c>[N, OutputWidth]</c> per target, new tensors.</summary>
+    public static Tensor[] Activate(ModelSpec spec, Tensor[] outputs, ModelCalibration? calibration)
+    {
+        var activated = new Tensor[spec.Targets.Count];
         for (int t = 0; t < spec.Targets.Count; t++)
         {
             using var scaled = Scale(outputs[t], calibration?.Temperatures(t));
-            using var activated = spec.Targets[t].Activate(scaled);
-            perTarget[t] = activated.contiguous().data<float>().ToArray();
+            activated[t] = spec.Targets[t].Activate(scaled);
         }
+        return activated;
+    }
+
+    /// <summary>The second half of <see cref="Decode"/>: activated outputs (see <see cref="Activate"/>) as per-image values in user terms.</summary>
+    public static PredictionOutputs[] DecodeActivated(ModelSpec spec, TargetStatistics statistics, Tensor[] activated, ModelCalibration? calibration)
+    {
+        int count = (int)activated[0].shape[0];
+        var perTarget = new float[spec.Targets.Count][];
+        for (int t = 0; t < spec.Targets.Count; t++) perTarget[t] = activated[t].contiguous().data<float>().ToArray();
 
         var offsets = Enumerable.Range(0, spec.Targets.Count).Select(spec.EncodedOffset).ToArray();
         var result = new PredictionOutputs[count];

@@ -31,6 +31,18 @@ public abstract partial record TargetSpec
     /// </summary>
     internal virtual Tensor Activate(Tensor output) => output.alias();
 
+    /// <summary>
+    /// Test-time augmentation: the activated outputs (<see cref="Activate"/>, <c>[N, OutputWidth]</c>) of
+    /// images shown moved, mapped back to what they say about the unmoved image, given the
+    /// inverse of each image's move (<c>[N, 2, 3]</c>, as augmentation's forward pixel transforms).
+    /// The views' results are then averaged in this same space (probabilities, values, a periodic
+    /// target's sine and cosine, so its angles average on the circle), ignoring NaN (a dense map's
+    /// pixels a view did not see). Only moves that <see cref="Augmentation.Conflicts"/> allows reach
+    /// here, so a target that is not <see cref="IGeometricTarget.MovesWithImage"/> is unchanged by them
+    /// (the default); a kind that moves with the image maps its values back.
+    /// </summary>
+    internal virtual Tensor FromView(Tensor activated, Tensor inverseTransforms, InputSpec input, TargetStatistics statistics, int offset) => activated.alias();
+
     /// <summary>Floats per image that <see cref="Decode"/> returns (and an ONNX export outputs).</summary>
     internal virtual int DecodedWidth => OutputWidth;
 

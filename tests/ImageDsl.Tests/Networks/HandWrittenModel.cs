@@ -60,6 +60,9 @@ internal sealed class HandWrittenModel : ImageModel<float, PredictionOutputs>
 
     public HandWrittenNetwork Layers => (HandWrittenNetwork)Network;
 
+    /// <summary>What a generated model's Evaluate wraps.</summary>
+    public Evaluation.EvaluationResult Evaluate(ImageDataset data, TestTimeAugmentation? testTimeAugmentation = null) => EvaluateCore(data, testTimeAugmentation);
+
     protected override Tensor ComputeLoss(Tensor[] outputs, Tensor targets) => loss.Compute(outputs[0], targets);
 
     protected override PredictionOutputs CreatePrediction(PredictionOutputs outputs) => outputs;

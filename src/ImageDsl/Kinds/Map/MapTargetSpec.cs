@@ -172,4 +172,8 @@ public sealed record MapTargetSpec : TargetSpec, IStoredTarget, IGeometricTarget
 
     /// <inheritdoc />
     public Tensor Move(Tensor encoded, Tensor pixelTransforms, InputSpec input) => DenseMoves.Move(encoded, pixelTransforms, input, Width, Height, isMask: false);
+
+    /// <summary>The predicted map (in user units) moved back; pixels the view did not see are NaN, so the average leaves them out.</summary>
+    internal override Tensor FromView(Tensor activated, Tensor inverseTransforms, InputSpec input, TargetStatistics statistics, int offset) =>
+        DenseMoves.Move(activated, inverseTransforms, input, Width, Height, isMask: false);
 }

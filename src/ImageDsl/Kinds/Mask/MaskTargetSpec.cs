@@ -155,4 +155,17 @@ public sealed record MaskTargetSpec : TargetSpec, IStoredTarget, IGeometricTarge
 
     /// <inheritdoc />
     public Tensor Move(Tensor encoded, Tensor pixelTransforms, InputSpec input) => DenseMoves.Move(encoded, pixelTransforms, input, Width, Height, isMask: true);
+
+    /// <summary>
+    /// Each class's probability map moved back, so the views' probabilities average pixel by pixel
+    /// before the most probable class is picked; pixels the view did not see are NaN and left out.
+    /// </summary>
+    internal override Tensor FromView(Tensor activated, Tensor inverseTransforms, InputSpec input, TargetStatistics statistics, int offset)
+    {
+        long n = activated.shape[0];
+        using var scope = NewDisposeScope();
+        var planes = activated.reshape(n * Classes.Count, Width * Height);
+        var moved = DenseMoves.Move(planes, inverseTransforms.repeat_interleave(Classes.Count, 0), input, Width, Height, isMask: false);
+        return moved.reshape(n, -1).MoveToOuterDisposeScope();
+    }
 }
