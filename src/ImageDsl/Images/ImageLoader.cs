@@ -95,7 +95,8 @@ public static class ImageLoader
     }
 
     /// <summary>Reads a whole stream, refusing it as soon as it passes <paramref name="maxBytes"/> (the stream may not know its length).</summary>
-    internal static byte[] ReadBounded(Stream stream, long maxBytes)
+    /// <exception cref="InvalidDataException">Over the limit (<see cref="ImageRejection.TooManyBytes"/>).</exception>
+    public static byte[] ReadBounded(Stream stream, long maxBytes)
     {
         if (stream.CanSeek && stream.Length - stream.Position > maxBytes)
             throw ImageRejections.Create(ImageRejection.TooManyBytes, $"The image is {stream.Length - stream.Position:N0} bytes, over the limit of {maxBytes:N0}.");
