@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ImageDsl.Tests.EndToEnd;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace ImageDsl.Tests.Serving;
 
