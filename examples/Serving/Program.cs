@@ -40,8 +40,9 @@ static string TrainSmallModel()
     var data = ServedDigit.LoadDataset(Path.Combine(AppContext.BaseDirectory, "data", "digits", "train"));
     using var model = ServedDigit.Model.Create(seed: 1);
     Console.WriteLine($"No --model given: training on {data.Count} bundled digits...");
-    // SGD, not the default Adam: on this machine the fused Adam step (FusedAdamStep's TorchScript call)
-    // threw "Scalar toLong: Expected false to be true" in this program (2026-12-03); reported, not yet understood.
+    // SGD, not the default Adam: once in three runs here the fused Adam step (FusedAdamStep's
+    // TorchScript call) threw "Scalar toLong: Expected false to be true" (2026-12-03); the next
+    // runs trained with Adam fine. Reported, not yet understood; SGD avoids that path.
     var history = model.Train(data, new TrainingOptions { Epochs = 4, BatchSize = 32, Seed = 1, Optimizer = OptimizerKind.Sgd });
     var path = Path.Combine(Path.GetTempPath(), "imagedsl-serving-example.imgdsl");
     model.Save(path);
