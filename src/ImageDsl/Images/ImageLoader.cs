@@ -56,34 +56,92 @@ public static class ImageLoader
     public static void Decode(string path, InputSpec input, Span<byte> destination, DecodingLimits? limits = null)
     {
         limits ??= DecodingLimits.Default;
-        if (!File.Exists(path)) throw new InvalidDataException($"Image file not found: {path}");
+        if (!File.Exists(path)) throw ImageRejections.Create(ImageRejection.Missing, $"Image file not found: {path}");
         long length = new FileInfo(path).Length;
-        if (length == 0) throw new InvalidDataException($"Image file is empty: {path}");
+        if (length == 0) throw ImageRejections.Create(ImageRejection.NotAnImage, $"Image file is empty: {path}");
         if (length > limits.MaxFileBytes)
-            throw new InvalidDataException($"Image file {path} is {length:N0} bytes, over the limit of {limits.MaxFileBytes:N0}.");
+            throw ImageRejections.Create(ImageRejection.TooManyBytes, $"Image file {path} is {length:N0} bytes, over the limit of {limits.MaxFileBytes:N0}.");
         try
         {
             Decode(File.ReadAllBytes(path), input, destination, limits);
         }
-        catch (InvalidDataException e)
+        catch (InvalidDataException e) when (ImageRejections.ReasonOf(e) is { } reason)
         {
-            throw new InvalidDataException($"Cannot decode image {path}: {e.Message}", e);
+            throw ImageRejections.Create(reason, $"Cannot decode image {path}: {e.Message}", e);
         }
     }
 
+    /// <summary>
+    /// Reads an encoded image from <paramref name="stream"/> (to its end, refusing it once it passes
+    /// <see cref="DecodingLimits.MaxFileBytes"/>) and decodes it into a new array of <see cref="InputSpec.Size"/> bytes.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Empty, too large, not a supported image, over the pixel limit or damaged.</exception>
+    public static byte[] Decode(Stream stream, InputSpec input, DecodingLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        limits ??= DecodingLimits.Default;
+        var destination = new byte[input.Size];
+        Decode(ReadBounded(stream, limits.MaxFileBytes), input, destination, limits);
+        return destination;
+    }
+
+    /// <summary>Decodes an encoded image held in memory into a new array of <see cref="InputSpec.Size"/> bytes.</summary>
+    /// <exception cref="InvalidDataException">Empty, too large, not a supported image, over the pixel limit or damaged.</exception>
+    public static byte[] Decode(ReadOnlySpan<byte> encoded, InputSpec input, DecodingLimits? limits = null)
+    {
+        var destination = new byte[input.Size];
+        Decode(encoded, input, destination, limits);
+        return destination;
+    }
+
+    /// <summary>Reads a whole stream, refusing it as soon as it passes <paramref name="maxBytes"/> (the stream may not know its length).</summary>
+    /// <exception cref="InvalidDataException">Over the limit (<see cref="ImageRejection.TooManyBytes"/>).</exception>
+    public static byte[] ReadBounded(Stream stream, long maxBytes)
+    {
+        if (stream.CanSeek && stream.Length - stream.Position > maxBytes)
+            throw ImageRejections.Create(ImageRejection.TooManyBytes, $"The image is {stream.Length - stream.Position:N0} bytes, over the limit of {maxBytes:N0}.");
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+                throw ImageRejections.Create(ImageRejection.TooManyBytes, $"The image is over the limit of {maxBytes:N0} bytes.");
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
     /// <summary>Decodes an encoded image held in memory.</summary>
-    /// <exception cref="InvalidDataException">Not a supported image, too large, or damaged.</exception>
+    /// <exception cref="InvalidDataException">Empty, too large, not a supported image, over the pixel limit or damaged.</exception>
+    public static void Decode(ReadOnlySpan<byte> encoded, InputSpec input, Span<byte> destination, DecodingLimits? limits = null)
+    {
+        limits ??= DecodingLimits.Default;
+        // Checked before the copy ImageSharp 2.1's Identify needs (it takes arrays or streams, not spans).
+        if (encoded.Length > limits.MaxFileBytes)
+            throw ImageRejections.Create(ImageRejection.TooManyBytes, $"the image is {encoded.Length:N0} bytes, over the limit of {limits.MaxFileBytes:N0}");
+        Decode(encoded.ToArray(), input, destination, limits);
+    }
+
+    /// <summary>Decodes an encoded image held in memory.</summary>
+    /// <exception cref="InvalidDataException">Empty, too large, not a supported image, over the pixel limit or damaged.</exception>
     public static void Decode(byte[] encoded, InputSpec input, Span<byte> destination, DecodingLimits? limits = null)
     {
+        ArgumentNullException.ThrowIfNull(encoded);
         limits ??= DecodingLimits.Default;
         if (destination.Length != input.Size)
             throw new ArgumentException($"Destination holds {destination.Length} bytes; {input} needs {input.Size}.", nameof(destination));
+        if (encoded.Length == 0) throw ImageRejections.Create(ImageRejection.NotAnImage, "no image data (0 bytes)");
+        if (encoded.Length > limits.MaxFileBytes)
+            throw ImageRejections.Create(ImageRejection.TooManyBytes, $"the image is {encoded.Length:N0} bytes, over the limit of {limits.MaxFileBytes:N0}");
+        var supported = "not a supported image (expected PNG, JPEG, BMP, GIF or WebP)";
         try
         {
+            // The header alone: an image bomb's declared size is refused before any pixel buffer exists.
             var info = Image.Identify(Safe, encoded, out var format)
-                ?? throw new InvalidDataException("not a supported image (expected PNG, JPEG, BMP, GIF or WebP)");
+                ?? throw ImageRejections.Create(ImageRejection.NotAnImage, supported);
             if (info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > limits.MaxPixels)
-                throw new InvalidDataException($"declared size {info.Width}x{info.Height} is over the limit of {limits.MaxPixels:N0} pixels");
+                throw ImageRejections.Create(ImageRejection.TooManyPixels, $"declared size {info.Width}x{info.Height} is over the limit of {limits.MaxPixels:N0} pixels");
             int orientation = format is JpegFormat ? ExifOrientation.Read(encoded) : 1;
 
             if (input.Channels == 1)
@@ -99,11 +157,16 @@ public static class ImageLoader
                 CopyPlanar(image, destination);
             }
         }
-        catch (Exception e) when (e is UnknownImageFormatException or ImageFormatException or NotSupportedException
-                                      or InvalidMemoryOperationException or IndexOutOfRangeException or ArgumentException)
+        catch (UnknownImageFormatException e)
+        {
+            throw ImageRejections.Create(ImageRejection.NotAnImage, supported, e);
+        }
+        catch (Exception e) when (e is ImageFormatException or NotSupportedException
+                                      or InvalidMemoryOperationException or IndexOutOfRangeException or ArgumentException or InvalidDataException
+                                  && ImageRejections.ReasonOf(e) is null)
         {
             // ImageSharp reports truncated data, bad checksums and impossible headers through several types.
-            throw new InvalidDataException(e.Message, e);
+            throw ImageRejections.Create(ImageRejection.Damaged, e.Message, e);
         }
     }
 

@@ -1,4 +1,5 @@
 using ImageDsl.Images;
+using ImageDsl.Serving;
 using ImageDsl.Specs;
 using static TorchSharp.torch;
 
@@ -68,7 +69,67 @@ public abstract partial class ImageModel<TLabels, TPrediction>
         return results;
     }
 
-    private IReadOnlyList<TPrediction> PredictBytes(byte[][] images, TestTimeAugmentation? testTimeAugmentation)
+    /// <summary>The bounds <see cref="Predict(Stream)"/>, <see cref="Predict(ReadOnlySpan{byte})"/> and <c>PredictMany</c> decode under: file size and declared pixels, checked before decoding.</summary>
+    public DecodingLimits DecodingLimits { get; set; } = DecodingLimits.Default;
+
+    /// <summary>Predicts an encoded image (PNG, JPEG, BMP, GIF or WebP) read from <paramref name="image"/> to its end.</summary>
+    /// <exception cref="InvalidDataException">Not an image, damaged, over <see cref="DecodingLimits"/>' byte limit, or declaring more pixels than its pixel limit (checked before decoding); <see cref="ImageRejections.ReasonOf"/> says which.</exception>
+    /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>).</exception>
+    public TPrediction Predict(Stream image)
+    {
+        using var lease = usage.Enter("predict");
+        RequireTrained("predict");
+        return PredictBytes([ImageLoader.Decode(image, Spec.Input, DecodingLimits)])[0];
+    }
+
+    /// <summary>Predicts an encoded image (PNG, JPEG, BMP, GIF or WebP) held in memory.</summary>
+    /// <exception cref="InvalidDataException">Not an image, damaged, or over <see cref="DecodingLimits"/>; <see cref="ImageRejections.ReasonOf"/> says which.</exception>
+    /// <exception cref="InvalidOperationException">The model was neither trained nor loaded (see <see cref="AllowUntrained"/>).</exception>
+    public TPrediction Predict(ReadOnlySpan<byte> image)
+    {
+        using var lease = usage.Enter("predict");
+        RequireTrained("predict");
+        return PredictBytes([ImageLoader.Decode(image, Spec.Input, DecodingLimits)])[0];
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<TPrediction> PredictDecoded(IReadOnlyList<byte[]> images)
+    {
+        DecodedImages.Check(Spec.Input, images);
+        using var lease = usage.Enter("predict");
+        RequireTrained("predict");
+        if (images.Count == 0) return [];
+        return PredictBytes(images as byte[][] ?? images.ToArray());
+    }
+
+    /// <inheritdoc />
+    Type IImagePredictor.PredictionType => typeof(TPrediction);
+
+    /// <inheritdoc />
+    IReadOnlyList<object> IImagePredictor.PredictDecodedObjects(IReadOnlyList<byte[]> images) => PredictDecoded(images).Select(p => (object)p!).ToArray();
+
+    /// <summary>
+    /// Predicts many image files, yielding each result (with its path) as its batch finishes, in
+    /// input order: the next batch is decoded in parallel while the network runs on the current
+    /// one. A file that is missing or not an image becomes a failed result; the run goes on.
+    /// </summary>
+    /// <param name="imagePaths">The files; see also <see cref="ImageSource.Folder"/> and <see cref="ImageSource.Manifest"/>.</param>
+    /// <param name="options">Batch size and decoding parallelism.</param>
+    /// <param name="progress">Told after each batch how many images are done and how many failed.</param>
+    /// <param name="cancellation">Stops the run between batches.</param>
+    public IAsyncEnumerable<PredictionResult<TPrediction>> PredictMany(IEnumerable<string> imagePaths, BatchPredictionOptions? options = null,
+        IProgress<BatchPredictionProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(imagePaths);
+        return PredictMany(imagePaths.Select(ImageSource.FromFile), options, progress, cancellation);
+    }
+
+    /// <summary>Predicts many images from files or streams; see <see cref="PredictMany(IEnumerable{string}, BatchPredictionOptions?, IProgress{BatchPredictionProgress}?, CancellationToken)"/>.</summary>
+    public IAsyncEnumerable<PredictionResult<TPrediction>> PredictMany(IEnumerable<ImageSource> images, BatchPredictionOptions? options = null,
+        IProgress<BatchPredictionProgress>? progress = null, CancellationToken cancellation = default) =>
+        BatchPrediction.Run(this, images, options, progress, cancellation);
+
+    private IReadOnlyList<TPrediction> PredictBytes(byte[][] images, TestTimeAugmentation? testTimeAugmentation = null)
     {
         var input = Spec.Input;
         var flat = new byte[images.Length * input.Size];

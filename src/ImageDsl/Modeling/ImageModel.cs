@@ -16,7 +16,7 @@ namespace ImageDsl.Modeling;
 /// </summary>
 /// <typeparam name="TLabels">The spec class, whose instances hold one image's targets.</typeparam>
 /// <typeparam name="TPrediction">The generated typed prediction record.</typeparam>
-public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable
+public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable, Serving.IImagePredictor<TPrediction>
 {
     /// <summary>Wraps a freshly built network for <paramref name="spec"/>, which declares no augmentation.</summary>
     protected ImageModel(ModelSpec spec, nn.Module<Tensor, Tensor[]> network)

@@ -1,5 +1,6 @@
 using ImageDsl.Images;
 using ImageDsl.Modeling;
+using ImageDsl.Serving;
 using ImageDsl.Specs;
 using Microsoft.ML.OnnxRuntime;
 
@@ -12,7 +13,7 @@ namespace ImageDsl.Onnx;
 /// run concurrently.
 /// </summary>
 /// <typeparam name="TPrediction">The generated typed prediction record.</typeparam>
-public abstract class OnnxImagePredictor<TPrediction> : IDisposable
+public abstract class OnnxImagePredictor<TPrediction> : IDisposable, IImagePredictor<TPrediction>
 {
     private const int Batch = 64;
 
@@ -70,6 +71,51 @@ public abstract class OnnxImagePredictor<TPrediction> : IDisposable
         }
         return results;
     }
+
+    /// <summary>The bounds <see cref="Predict(Stream)"/>, <see cref="Predict(ReadOnlySpan{byte})"/> and <c>PredictMany</c> decode under: file size and declared pixels, checked before decoding.</summary>
+    public DecodingLimits DecodingLimits { get; set; } = DecodingLimits.Default;
+
+    /// <summary>Predicts an encoded image (PNG, JPEG, BMP, GIF or WebP) read from <paramref name="image"/> to its end.</summary>
+    /// <exception cref="InvalidDataException">Not an image, damaged, or over <see cref="DecodingLimits"/> (the pixel limit is checked before decoding); <see cref="ImageRejections.ReasonOf"/> says which.</exception>
+    public TPrediction Predict(Stream image) => Run([ImageLoader.Decode(image, Spec.Input, DecodingLimits)])[0];
+
+    /// <summary>Predicts an encoded image (PNG, JPEG, BMP, GIF or WebP) held in memory.</summary>
+    /// <exception cref="InvalidDataException">Not an image, damaged, or over <see cref="DecodingLimits"/>; <see cref="ImageRejections.ReasonOf"/> says which.</exception>
+    public TPrediction Predict(ReadOnlySpan<byte> image) => Run([ImageLoader.Decode(image, Spec.Input, DecodingLimits)])[0];
+
+    /// <inheritdoc />
+    public IReadOnlyList<TPrediction> PredictDecoded(IReadOnlyList<byte[]> images)
+    {
+        DecodedImages.Check(Spec.Input, images);
+        return images.Count == 0 ? [] : Run(images as byte[][] ?? images.ToArray());
+    }
+
+    /// <inheritdoc />
+    Type IImagePredictor.PredictionType => typeof(TPrediction);
+
+    /// <inheritdoc />
+    IReadOnlyList<object> IImagePredictor.PredictDecodedObjects(IReadOnlyList<byte[]> images) => PredictDecoded(images).Select(p => (object)p!).ToArray();
+
+    /// <summary>
+    /// Predicts many image files, yielding each result (with its path) as its batch finishes, in
+    /// input order, decoding the next batch in parallel while the model runs. A file that is
+    /// missing or not an image becomes a failed result; the run goes on.
+    /// </summary>
+    /// <param name="imagePaths">The files; see also <see cref="ImageSource.Folder"/> and <see cref="ImageSource.Manifest"/>.</param>
+    /// <param name="options">Batch size and decoding parallelism.</param>
+    /// <param name="progress">Told after each batch how many images are done and how many failed.</param>
+    /// <param name="cancellation">Stops the run between batches.</param>
+    public IAsyncEnumerable<PredictionResult<TPrediction>> PredictMany(IEnumerable<string> imagePaths, BatchPredictionOptions? options = null,
+        IProgress<BatchPredictionProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(imagePaths);
+        return PredictMany(imagePaths.Select(ImageSource.FromFile), options, progress, cancellation);
+    }
+
+    /// <summary>Predicts many images from files or streams; see <see cref="PredictMany(IEnumerable{string}, BatchPredictionOptions?, IProgress{BatchPredictionProgress}?, CancellationToken)"/>.</summary>
+    public IAsyncEnumerable<PredictionResult<TPrediction>> PredictMany(IEnumerable<ImageSource> images, BatchPredictionOptions? options = null,
+        IProgress<BatchPredictionProgress>? progress = null, CancellationToken cancellation = default) =>
+        BatchPrediction.Run(this, images, options, progress, cancellation);
 
     /// <summary>Turns one image's outputs into the typed prediction (generated, shared with the TorchSharp model).</summary>
     /// <param name="outputs">Per target: label probabilities, or the value in user units.</param>
