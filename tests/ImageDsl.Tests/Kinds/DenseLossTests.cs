@@ -104,9 +104,9 @@ public class DenseLossTests
         Assert.Equal(expected, Loss(log, output, Truth), 4);
         Assert.Equal(Loss(log, output, Truth), Loss(log, Garbled(output, Truth), Truth), 6);
 
-        // Scale-invariant: a prediction off by one factor everywhere costs nothing (½ is the λ that makes it so).
+        // λ = ½: a prediction off by one factor everywhere costs (1 - λ)·ln²(factor), half what it would without the second term.
         var scaled = Truth.Select(t => float.IsNaN(t) ? 0f : (float)Math.Log(t * 3.0)).ToArray();
-        Assert.Equal(0.0, Loss(log, scaled, Truth), 5);
+        Assert.Equal(0.5 * Math.Log(3) * Math.Log(3), Loss(log, scaled, Truth), 5);
 
         // A bounded map's head predicts [-1, 1]; the loss takes the log of the value it decodes to.
         var bounded = new MapTargetSpec("Depth", W, H, min: 1, max: 11, loss: LossFunction.ScaleInvariantLog);

@@ -52,7 +52,7 @@ public class DenseReportTests
 
     private static bool Wrong(int x, int y) => y is >= 2 and <= 3 && x is >= 1 and <= 3;
 
-    private static (EvaluationResult Result, string[] Images) Evaluate(string folder)
+    internal static (EvaluationResult Result, string[] Images) Evaluate(string folder)
     {
         Directory.CreateDirectory(folder);
         var images = new string[4];
@@ -161,12 +161,12 @@ public class DenseReportTests
                 }
             }
 
-        // The colour bars beside the prediction and the error: their scale's top colour at the top, bottom at the bottom.
-        foreach (var (panel, top, bottom) in new[] { (2, MapColours.At(1), MapColours.At(0)), (3, MapColours.Error(1), MapColours.Error(0)) })
+        // The colour bars beside the prediction and the error: row r of a bar h rows tall shows its scale at 1 - r / (h - 1), top the highest.
+        foreach (var (panel, colour) in new (int, Func<double, Rgb24>)[] { (2, MapColours.At), (3, MapColours.Error) })
         {
-            int x = boxes[panel].Right + 6 + 7;
-            Assert.True(Near(top, sheet[x, boxes[panel].Top + 1]), $"bar {panel} top {sheet[x, boxes[panel].Top + 1]}");
-            Assert.True(Near(bottom, sheet[x, boxes[panel].Bottom - 2]), $"bar {panel} bottom {sheet[x, boxes[panel].Bottom - 2]}");
+            int x = boxes[panel].Right + 6 + 7, h = boxes[panel].Height;
+            foreach (int r in new[] { 2, h / 3, h - 3 })
+                Assert.Equal(colour(1 - (double)r / (h - 1)), sheet[x, boxes[panel].Top + r]);
         }
         // Labelled in the unit: the prediction's bar from the lowest to the highest value, the error's from 0 to 4 m.
         Assert.Equal(["4 m", "2 m", "0 m"], DenseSheet.Ticks(new ColourBar(0, 4, "m", MapColours.Error)).Select(t => t.Text));
@@ -175,8 +175,6 @@ public class DenseReportTests
         var exact = layout.Boxes[3];
         Assert.Equal(new Rgb24(255, 255, 255), sheet[exact[3].X + 4 * f + f / 2, exact[3].Y + 4 * f + f / 2]);
     }
-
-    private static bool Near(Rgb24 a, Rgb24 b) => Math.Abs(a.R - b.R) + Math.Abs(a.G - b.G) + Math.Abs(a.B - b.B) <= 12;
 
     [Fact]
     public void The_mask_pictures_overlay_truth_and_prediction_and_mark_the_wrong_pixels()
