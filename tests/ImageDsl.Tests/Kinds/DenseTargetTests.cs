@@ -27,6 +27,13 @@ public partial class ToyScene
     [Labels] public bool HasBall { get; init; }
 }
 
+/// <remarks>
+/// In the collection that runs alone: the end-to-end test's initial weights come from TorchSharp's
+/// process-wide generator and its sums from the process-wide thread count, which tests running
+/// beside it (drawing weights, or setting one thread as CheckpointTests do) would change, so its
+/// run would differ from suite to suite.
+/// </remarks>
+[Collection(ImageDsl.Tests.EndToEnd.ReproducibleRuns.Name)]
 public class DenseTargetTests
 {
     private const int Side = 16;
@@ -87,7 +94,11 @@ public class DenseTargetTests
         using var model = ToyScene.Model.Create(seed: 1);
         model.AllowUntrained = true;
         var untrained = model.Evaluate(data);
-        model.Train(data, new TrainingOptions { Epochs = 30, BatchSize = 16, LearningRate = 3e-3 });
+        // Batches of 8, not 16: 180 steps rather than 90 for the same work. Measured over initial
+        // seeds 1-8 (2 threads), batches of 16 left the depth unconverged in some runs (AbsRel 0.027
+        // to 0.243: seed 4 at 0.243 against the 0.25 bound); batches of 8 gave AbsRel 0.016-0.034,
+        // pixel accuracy >= 0.983 and sky IoU >= 0.95 on every seed.
+        model.Train(data, new TrainingOptions { Epochs = 30, BatchSize = 8, LearningRate = 3e-3 });
         var evaluation = model.Evaluate(data);
 
         var depth = Assert.IsType<MapEvaluation>(evaluation.Depth);
@@ -106,6 +117,9 @@ public class DenseTargetTests
         var report = Path.Combine(temp.Path, "report");
         evaluation.WriteReport(report);
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(report, "report.json")))!;
+        Assert.Equal("Depth-worst.png", (string)json["targets"]![0]!["files"]!["worstPredictions"]!);
+        Assert.Equal("Parts-worst.png", (string)json["targets"]![1]!["files"]!["worstPredictions"]!);
+        Assert.True(File.Exists(Path.Combine(report, "Depth-error-by-depth.png")));
         Assert.Contains("## Depth: value map (m)", File.ReadAllText(Path.Combine(report, "report.md")));
         Assert.Contains("absRel", json.ToJsonString());
         Assert.Contains("meanIoU", json.ToJsonString());
@@ -122,7 +136,10 @@ public class DenseTargetTests
         model.Save(temp.File("scene.imgdsl"));
         using var loaded = ToyScene.Model.Load(temp.File("scene.imgdsl"));
         var reloaded = loaded.Predict(paths[1]).Depth.Values.ToArray();
-        Assert.All(predictions[1].Depth.Values.ToArray().Zip(reloaded), pair => Assert.Equal(pair.First, pair.Second, 1e-5)); // one image, not a batch of 8: the last bits may differ
+        // One image, not a batch of 8: the last bits may differ. Relative to the value: measured up to
+        // 7.6e-6 m on depths near 12 m (6.4e-7 relative; about 8 float ulps), too close to a fixed 1e-5 m.
+        Assert.All(predictions[1].Depth.Values.ToArray().Zip(reloaded), pair => Assert.True(Math.Abs(pair.First - pair.Second) <= 1e-5 * Math.Abs(pair.First),
+            $"{pair.First} reloaded as {pair.Second}"));
         model.ExportOnnx(temp.File("scene.onnx"));
         using var onnx = ToyScene.OnnxPredictor.Load(temp.File("scene.onnx"));
         var exported = onnx.Predict(paths);

@@ -31,17 +31,31 @@ internal static class MapColours
     {
         double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
         foreach (var v in values) if (float.IsFinite(v)) { lo = Math.Min(lo, v); hi = Math.Max(hi, v); }
-        lo = min ?? lo;
-        hi = max ?? hi;
-        double span = hi > lo ? hi - lo : 1;
+        return Render(values, width, height, min ?? lo, max ?? hi, At, new Rgb24(0, 0, 0));
+    }
+
+    /// <summary>Colours a map by <paramref name="colour"/> over [<paramref name="min"/>, <paramref name="max"/>] (values beyond get the ends' colours), invalid pixels <paramref name="invalid"/>.</summary>
+    public static Image<Rgb24> Render(ReadOnlySpan<float> values, int width, int height, double min, double max, Func<double, Rgb24> colour, Rgb24 invalid)
+    {
+        double span = max > min ? max - min : 1;
         var image = new Image<Rgb24>(width, height);
         for (int y = 0; y < height; y++)
             for (int x = 0; x < width; x++)
             {
                 float v = values[y * width + x];
-                image[x, y] = float.IsFinite(v) ? At((v - lo) / span) : new Rgb24(0, 0, 0);
+                image[x, y] = float.IsFinite(v) ? colour(Math.Clamp((v - min) / span, 0, 1)) : invalid;
             }
         return image;
+    }
+
+    /// <summary>An error ramp from white (none) through orange to dark red (the largest), so right pixels recede and wrong ones stand out.</summary>
+    public static Rgb24 Error(double t)
+    {
+        t = Math.Clamp(t, 0, 1);
+        static byte L(double a, double b, double f) => (byte)Math.Round(a + (b - a) * f);
+        return t < 0.5
+            ? new Rgb24(255, L(255, 150, t * 2), L(255, 40, t * 2))
+            : new Rgb24(L(255, 120, t * 2 - 1), L(150, 0, t * 2 - 1), L(40, 0, t * 2 - 1));
     }
 
     /// <summary>A distinct colour per class index.</summary>

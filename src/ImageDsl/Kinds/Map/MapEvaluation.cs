@@ -23,6 +23,13 @@ public sealed record MapEvaluation(string Name, string? Unit, DepthMetrics Metri
     [JsonIgnore]
     public IReadOnlyList<MapSample> Samples { get; init; } = [];
 
+    /// <summary>Error by true value: MAE and AbsRel per bin of true value, over the same pixels as <see cref="Metrics"/>.</summary>
+    public IReadOnlyList<DepthBin> ErrorByDepth { get; init; } = [];
+
+    /// <summary>The maps of the worst images (highest AbsRel first, at most <see cref="KeptMaps.Capacity"/>), by sample index, for the report's pictures.</summary>
+    [JsonIgnore]
+    internal IReadOnlyList<(int Index, double Score, KeptMaps Maps)> WorstMaps { get; init; } = [];
+
     private protected override TargetKind DefaultKind => TargetKinds.Map;
 
     internal override bool HasSamples => Samples.Count > 0;
@@ -62,6 +69,18 @@ public sealed record MapEvaluation(string Name, string? Unit, DepthMetrics Metri
         json.WriteString("headlineAverage", "per image");
         Write(json, "metrics", Metrics);
         Write(json, "pooled", Pooled);
+        json.WriteStartArray("errorByDepth");
+        foreach (var b in ErrorByDepth)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("low", b.Low);
+            json.WriteNumber("high", b.High);
+            json.WriteNumber("pixels", b.Pixels);
+            ReportJson.FiniteOrNull(json, "mae", b.Mae);
+            ReportJson.FiniteOrNull(json, "absRel", b.AbsRel);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteStartArray("worstPredictions");
         foreach (var s in Worst(worstCount))
         {
@@ -74,6 +93,21 @@ public sealed record MapEvaluation(string Name, string? Unit, DepthMetrics Metri
     }
 
     private IEnumerable<MapSample> Worst(int count) => Samples.Where(s => double.IsFinite(s.AbsRel)).OrderByDescending(s => s.AbsRel).Take(count);
+
+    /// <summary>The worst images whose maps were kept, in the order of <see cref="Worst"/> (a stable sort, as the scorer's keeper ranks ties).</summary>
+    internal IReadOnlyList<(string ImagePath, double AbsRel, KeptMaps Maps)> WorstPictures(int count) =>
+        WorstMaps.Take(count).Where(w => w.Index < Samples.Count).Select(w => (Samples[w.Index].ImagePath, Samples[w.Index].AbsRel, w.Maps)).ToList();
+
+    /// <summary>The predictions CSV, the error-by-depth plot and the worst images' pictures.</summary>
+    internal override void WriteFiles(TargetFiles files, ReportOptions options, Func<string, Action<string>, string?> save)
+    {
+        base.WriteFiles(files, options, save);
+        if (!options.Plots) return;
+        if (ErrorByDepth.Count > 0 && save($"{files.Prefix}-error-by-depth.png", path => DepthErrorPlot.Save(this, path)) is { } plot)
+            files.Other.Add(("errorByDepth", plot));
+        if (options.WorstPredictions > 0 && WorstPictures(options.WorstPredictions) is { Count: > 0 } worst)
+            files.WorstPredictions = save($"{files.Prefix}-worst.png", path => MapPictures.Save(this, worst, path));
+    }
 
     internal override void WriteMarkdown(StringBuilder md, TargetFiles? files, int worstCount, string? directory)
     {
@@ -92,7 +126,15 @@ public sealed record MapEvaluation(string Name, string? Unit, DepthMetrics Metri
         Row("δ < 1.25³", m.Delta3, p.Delta3);
         Row($"MAE{unit}", m.Mae, p.Mae);
         md.AppendLine();
+        var byDepth = files?.Other.FirstOrDefault(f => f.Name == "errorByDepth").File;
+        if (byDepth is not null) md.AppendLine("Error by true value: mean absolute error and AbsRel per bin of true value.").AppendLine();
+        Image(md, byDepth, $"{Name}: error by true value");
         WorstImages(md, Name, "AbsRel", Worst(worstCount).Select(s => (s.ImagePath, s.AbsRel)).ToList(), directory);
+        if (files?.WorstPredictions is { } pictures)
+        {
+            md.AppendLine("Each row: the input; the truth and the prediction on one colour scale (invalid truth black); |prediction − truth| (grey where the truth is invalid).").AppendLine();
+            Image(md, pictures, $"{Name}: the worst images' truth, prediction and error");
+        }
     }
 
     internal override void WritePredictions(StringBuilder csv)
@@ -108,12 +150,25 @@ public sealed record MapSample(string ImagePath, double AbsRel);
 /// <summary>Scores a value map per image and pooled.</summary>
 internal sealed class MapScorer(int index, MapTargetSpec target) : TargetScorer(index)
 {
-    private readonly DepthMetricsAccumulator metrics = new(double.IsNaN(target.Max) ? 80 : target.Max);
+    private readonly DepthMetricsAccumulator metrics = new(MaxPrediction(target));
+    private readonly DepthErrorBins bins = new(MaxPrediction(target));
+    private readonly WorstKept<KeptMaps> worst = new(KeptMaps.Capacity);
     private readonly List<MapSample> samples = [];
 
-    public override void Add(string imagePath, ReadOnlySpan<float> truth, PredictionOutputs prediction) =>
-        samples.Add(new MapSample(imagePath, metrics.Add(truth, prediction.Decoded(TargetIndex))));
+    private static double MaxPrediction(MapTargetSpec target) => double.IsNaN(target.Max) ? 80 : target.Max;
+
+    public override void Add(string imagePath, ReadOnlySpan<float> truth, PredictionOutputs prediction)
+    {
+        var predicted = prediction.Decoded(TargetIndex);
+        double absRel = metrics.Add(truth, predicted);
+        bins.Add(truth, predicted);
+        if (worst.Accepts(absRel)) worst.Add(samples.Count, absRel, new KeptMaps(target.Width, target.Height, truth.ToArray(), predicted.ToArray()));
+        samples.Add(new MapSample(imagePath, absRel));
+    }
 
     public override TargetEvaluation Finish() =>
-        new MapEvaluation(target.Name, target.Unit, metrics.PerImage(), metrics.Pooled()) { Samples = samples, Target = target };
+        new MapEvaluation(target.Name, target.Unit, metrics.PerImage(), metrics.Pooled())
+        {
+            Samples = samples, Target = target, ErrorByDepth = bins.Bins(), WorstMaps = worst.Items.ToArray(),
+        };
 }

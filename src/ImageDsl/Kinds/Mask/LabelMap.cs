@@ -1,6 +1,5 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
 
 namespace ImageDsl;
 
@@ -69,17 +68,9 @@ public sealed class LabelMap<TEnum> where TEnum : struct, Enum
     public void SaveOverlay(string imagePath, string path, double opacity = 0.5)
     {
         using var image = Image.Load<Rgb24>(imagePath);
-        if (image.Width != Width || image.Height != Height) image.Mutate(m => m.Resize(Width, Height));
-        for (int y = 0; y < Height; y++)
-            for (int x = 0; x < Width; x++)
-            {
-                if (ClassIndex(x, y) < 0) continue;
-                var c = MapColours.Class(ClassIndex(x, y));
-                var p = image[x, y];
-                image[x, y] = new Rgb24(Mix(p.R, c.R, opacity), Mix(p.G, c.G, opacity), Mix(p.B, c.B, opacity));
-            }
-        image.SaveAsPng(path);
+        var encoded = new float[indices.Length];
+        CopyTo(encoded);
+        using var overlay = MaskOverlay.Draw(image, encoded, Width, Height, opacity);
+        overlay.SaveAsPng(path);
     }
-
-    private static byte Mix(byte a, byte b, double t) => (byte)Math.Round(a * (1 - t) + b * t);
 }

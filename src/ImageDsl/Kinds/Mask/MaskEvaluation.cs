@@ -19,6 +19,10 @@ public sealed record MaskEvaluation(string Name, IReadOnlyList<string> Classes, 
     [JsonIgnore]
     public IReadOnlyList<MaskSample> Samples { get; init; } = [];
 
+    /// <summary>The masks of the worst images (lowest pixel accuracy first, at most <see cref="KeptMaps.Capacity"/>), by sample index, for the report's pictures.</summary>
+    [JsonIgnore]
+    internal IReadOnlyList<(int Index, double Score, KeptMaps Maps)> WorstMaps { get; init; } = [];
+
     private protected override TargetKind DefaultKind => TargetKinds.Mask;
 
     internal override bool HasSamples => Samples.Count > 0;
@@ -59,6 +63,18 @@ public sealed record MaskEvaluation(string Name, IReadOnlyList<string> Classes, 
 
     private IEnumerable<MaskSample> Worst(int count) => Samples.Where(s => double.IsFinite(s.PixelAccuracy)).OrderBy(s => s.PixelAccuracy).Take(count);
 
+    /// <summary>The worst images whose masks were kept, in the order of <see cref="Worst"/>.</summary>
+    internal IReadOnlyList<(string ImagePath, double PixelAccuracy, KeptMaps Maps)> WorstPictures(int count) =>
+        WorstMaps.Take(count).Where(w => w.Index < Samples.Count).Select(w => (Samples[w.Index].ImagePath, Samples[w.Index].PixelAccuracy, w.Maps)).ToList();
+
+    /// <summary>The predictions CSV and the worst images' overlays.</summary>
+    internal override void WriteFiles(TargetFiles files, ReportOptions options, Func<string, Action<string>, string?> save)
+    {
+        base.WriteFiles(files, options, save);
+        if (options.Plots && options.WorstPredictions > 0 && WorstPictures(options.WorstPredictions) is { Count: > 0 } worst)
+            files.WorstPredictions = save($"{files.Prefix}-worst.png", path => MaskPictures.Save(this, worst, path));
+    }
+
     internal override void WriteMarkdown(StringBuilder md, TargetFiles? files, int worstCount, string? directory)
     {
         var m = Metrics;
@@ -69,6 +85,11 @@ public sealed record MaskEvaluation(string Name, IReadOnlyList<string> Classes, 
             md.AppendLine($"| {Escape(Classes[c])} | {ReportFormat.Value(m.ClassIoU[c])} | {ReportFormat.Value(m.ClassDice[c])} |");
         md.AppendLine();
         WorstImages(md, Name, "pixel accuracy", Worst(worstCount).Select(s => (s.ImagePath, s.PixelAccuracy)).ToList(), directory);
+        if (files?.WorstPredictions is { } pictures)
+        {
+            md.AppendLine("Each row: the input; the true and the predicted mask over it; the wrong pixels in red.").AppendLine();
+            Image(md, pictures, $"{Name}: the worst images' true and predicted masks");
+        }
     }
 
     internal override void WritePredictions(StringBuilder csv)
@@ -85,10 +106,18 @@ public sealed record MaskSample(string ImagePath, double PixelAccuracy);
 internal sealed class MaskScorer(int index, MaskTargetSpec target) : TargetScorer(index)
 {
     private readonly MaskMetricsAccumulator metrics = new(target.Classes.Count);
+    private readonly WorstKept<KeptMaps> worst = new(KeptMaps.Capacity);
     private readonly List<MaskSample> samples = [];
 
-    public override void Add(string imagePath, ReadOnlySpan<float> truth, PredictionOutputs prediction) =>
-        samples.Add(new MaskSample(imagePath, metrics.Add(truth, prediction.Decoded(TargetIndex))));
+    public override void Add(string imagePath, ReadOnlySpan<float> truth, PredictionOutputs prediction)
+    {
+        var predicted = prediction.Decoded(TargetIndex);
+        double accuracy = metrics.Add(truth, predicted);
+        // Lowest accuracy first: the keeper keeps the highest scores.
+        if (worst.Accepts(1 - accuracy)) worst.Add(samples.Count, 1 - accuracy, new KeptMaps(target.Width, target.Height, truth.ToArray(), predicted.ToArray()));
+        samples.Add(new MaskSample(imagePath, accuracy));
+    }
 
-    public override TargetEvaluation Finish() => new MaskEvaluation(target.Name, target.Classes, metrics.Compute()) { Samples = samples, Target = target };
+    public override TargetEvaluation Finish() =>
+        new MaskEvaluation(target.Name, target.Classes, metrics.Compute()) { Samples = samples, Target = target, WorstMaps = worst.Items.ToArray() };
 }
