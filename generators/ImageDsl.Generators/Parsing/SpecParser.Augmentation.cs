@@ -101,7 +101,7 @@ internal sealed partial class SpecParser
             foreach (var name in AugmentationRules.Geometric)
             {
                 if (!on.Contains(name)) continue;
-                var value = name == FlipHorizontal ? "true" : SymbolText.Number(values[name]);
+                var value = name is FlipHorizontal or RandomResizedCrop ? "true" : SymbolText.Number(values[name]);
                 Report(DiagnosticDescriptors.GeometricMovesVector, arguments.ArgumentLocation(name), name, value, target.Name);
             }
         }

@@ -30,7 +30,7 @@ internal sealed class ClassBalancedSampler
             throw new ArgumentException($"BalanceTarget '{named}' is not a target of {spec.Name}; its targets are {string.Join(", ", spec.Targets.Select(t => t.Name))}.", nameof(options));
         if (index < 0 || spec.Targets[index].BalancedClasses == 0)
             throw new ArgumentException(
-                $"Sampling = ClassBalanced needs a multi-class ([Labels]) or yes/no ([Binary]) target to balance; {(index < 0 ? $"{spec.Name} has none" : $"{spec.Targets[index].Describe()} is not one")}.", nameof(options));
+                $"Sampling = ClassBalanced needs a multi-class or yes/no [Labels] target to balance; {(index < 0 ? $"{spec.Name} has none" : $"{spec.Targets[index].Describe()} is not one")}.", nameof(options));
         int column = spec.EncodedOffset(index);
         return new ClassBalancedSampler(samples.Select(s => (int)s.Targets[column]).ToArray());
     }

@@ -64,6 +64,7 @@ public class AugmentationDiagnosticTests
     [InlineData("[|Shift = 2|], Brightness = 0.1", "[Augment] Shift = 2 would corrupt 'Center': it is a vector target, which geometric augmentation cannot move with the image")]
     [InlineData("Noise = 0.05, [|Scale = 0.1|]", "Scale = 0.1 would corrupt 'Center'")]
     [InlineData("[|FlipHorizontal = true|]", "FlipHorizontal = true would corrupt 'Center'")]
+    [InlineData("JitterHue = 0.1, [|RandomResizedCrop = true|]", "[Augment] RandomResizedCrop = true would corrupt 'Center': it is a vector target")]
     public Task IMGDSL0037_geometric_augmentation_on_a_vector(string augment, string message) =>
         Reports("IMGDSL0037", augment, DigitTarget + " [Vector] public Point Center { get; init; }", message);
 
@@ -79,7 +80,8 @@ public class AugmentationDiagnosticTests
     [InlineData("Shift = 2, Rotation = 10, Scale = 0.1, FlipHorizontal = true", "[Box] public BoundingBox Box { get; init; }")]
     // So do points, and an angle declared as the image's own rotation turns with it.
     [InlineData("Shift = 2, Rotation = 10, FlipHorizontal = true", "[Vector(Points = true)] public Point Center { get; init; }")]
-    [InlineData("RandomResizedCrop = true, CropScaleMin = 0.25, CropRatioMax = 2", "[Box] public BoundingBox Box { get; init; } [Vector(Points = true)] public Point Center { get; init; }")]
+    [InlineData("RandomResizedCrop = true, CropScaleMin = 0.25, CropRatioMax = 2", "[Box] public BoundingBox Box { get; init; }")]
+    [InlineData("RandomResizedCrop = true, Rotation = 10", "[Vector(Points = true)] public Point Center { get; init; } [Range(0, 360, Periodic = true, Unit = \"deg\", ImageRotation = RotationSense.Clockwise)] public float Heading { get; init; }")]
     // Colour jitter is photometric; Mixup and CutMix mix labels of every label kind.
     [InlineData("JitterBrightness = 0.4, JitterContrast = 0.4, JitterSaturation = 0.4, JitterHue = 0.1", "[Vector] public Point Center { get; init; }")]
     [InlineData("Mixup = 0.2, CutMix = 1, RandomResizedCrop = true", DigitTarget + " [Labels] public System.Collections.Generic.IReadOnlySet<Turn> Seen { get; init; } = new System.Collections.Generic.HashSet<Turn>(); [Labels(\"dark\", \"lit\")] public bool Lit { get; init; }")]

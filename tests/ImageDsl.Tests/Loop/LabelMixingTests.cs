@@ -16,7 +16,7 @@ public class LabelMixingTests
 
     private static MixedBatch Mix(Tensor images, Augmentation augmentation, int seed)
     {
-        using var generator = new Generator((ulong)seed);
+        using var generator = new TorchSharp.torch.Generator((ulong)seed);
         return LabelMixing.Mix(images, augmentation, generator);
     }
 
