@@ -81,7 +81,8 @@ public class ClassBalancedSamplingTests
         var all = SampleDigits.LoadDataset(RepositoryPaths.BundledData("digits", "test"));
         var (training, validation) = all.Sample(160, seed: 8).StratifiedSplit(0.5, seed: 1);
         using var model = SampleDigits.Model.Create(seed: 4);
-        // A high constant rate makes macro F1 rise and fall between epochs, so the best is rarely the last.
+        // A high constant rate makes macro F1 rise and fall between epochs, so the best is rarely the last
+        // (here, measured: epoch 5 of 6, 0.095 against the last epoch's 0.069, so the restore is exercised).
         var options = new TrainingOptions
         {
             Epochs = 6, BatchSize = 16, LearningRate = 0.02, Schedule = LearningRateSchedule.Constant, Seed = 2,
