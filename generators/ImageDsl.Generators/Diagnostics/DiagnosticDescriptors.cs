@@ -365,7 +365,7 @@ internal static class DiagnosticDescriptors
         category: TrainingCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "The values of [Augment] follow the rules of Augmentation.Validate: Shift is a number of pixels, not negative; Rotation is in [0, 180] degrees; Scale and Contrast are in [0, 1); Brightness and Noise are in [0, 1].",
+        description: "The values of [Augment] follow the rules of Augmentation.Validate: Shift is a number of pixels, not negative; Rotation is in [0, 180] degrees; Scale and Contrast are in [0, 1); Brightness and Noise are in [0, 1]; CropScaleMin and CropScaleMax are in (0, 1], CropRatioMin and CropRatioMax positive, each minimum at most its maximum; JitterBrightness, JitterContrast and JitterSaturation are not negative, JitterHue is in [0, 0.5]; Mixup and CutMix (Beta alphas) are not negative.",
         helpLinkUri: HelpLink + "imgdsl0034");
 
     public static readonly DiagnosticDescriptor RotationChangesAngle = new(
@@ -456,6 +456,16 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "A target's declaration breaks a rule of its kind that no more specific rule covers; the message says which. An ordinal target, for example, has 2 to 100 ranks: an enum's members, lowest first ([Ordinal]), or the whole numbers of an int property from first to last ([Ordinal(first, last)], last above first).",
         helpLinkUri: HelpLink + "imgdsl0043");
+
+    public static readonly DiagnosticDescriptor MixingNeedsLabels = new(
+        id: "IMGDSL0044",
+        title: "Mixup or CutMix on a target that is not a label",
+        messageFormat: "[Augment] {0} = {1} would corrupt '{2}': Mixup and CutMix mix two images' targets as soft labels, and '{2}' is {3}, not a multi-class, multi-label or yes/no label",
+        category: TrainingCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Mixup blends two images and CutMix pastes part of one into another; the loss then mixes the two images' labels in the same proportion (soft targets). That is defined for labels ([Labels], [MultiLabel], [Binary]), whose losses are linear in a one-hot or 0/1 truth, but not for a number, box, map or mask: a blend of two images has no single age, and half a box is not a box. Use Mixup and CutMix only on specs whose targets are all labels.",
+        helpLinkUri: HelpLink + "imgdsl0044");
 
     /// <summary>Every descriptor above, in ID order: what the analyzer supports.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = typeof(DiagnosticDescriptors)

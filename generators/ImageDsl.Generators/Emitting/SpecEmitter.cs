@@ -124,6 +124,18 @@ internal static partial class SpecEmitter
         w.WriteLine($"Brightness = {Literals.Double(a.Brightness)},");
         w.WriteLine($"Contrast = {Literals.Double(a.Contrast)},");
         w.WriteLine($"Noise = {Literals.Double(a.Noise)},");
+        // The newer settings are written only when used, so the code of specs that leave them out reads as before.
+        if (a.RandomResizedCrop)
+        {
+            w.WriteLine("RandomResizedCrop = true,");
+            w.WriteLine($"CropScaleMin = {Literals.Double(a.CropScaleMin)},");
+            w.WriteLine($"CropScaleMax = {Literals.Double(a.CropScaleMax)},");
+            w.WriteLine($"CropRatioMin = {Literals.Double(a.CropRatioMin)},");
+            w.WriteLine($"CropRatioMax = {Literals.Double(a.CropRatioMax)},");
+        }
+        foreach (var (name, value) in new[] { ("JitterBrightness", a.JitterBrightness), ("JitterContrast", a.JitterContrast), ("JitterSaturation", a.JitterSaturation),
+                     ("JitterHue", a.JitterHue), ("Mixup", a.Mixup), ("CutMix", a.CutMix) })
+            if (value > 0) w.WriteLine($"{name} = {Literals.Double(value)},");
         w.CloseBlock(";");
     }
 
@@ -138,6 +150,11 @@ internal static partial class SpecEmitter
         if (a.Brightness > 0) parts.Add($"brightness {Literals.Number(a.Brightness)}");
         if (a.Contrast > 0) parts.Add($"contrast {Literals.Number(a.Contrast)}");
         if (a.Noise > 0) parts.Add($"noise {Literals.Number(a.Noise)}");
+        if (a.RandomResizedCrop) parts.Add($"random resized crops of {Literals.Number(a.CropScaleMin)}–{Literals.Number(a.CropScaleMax)} of the area, ratio {Literals.Number(a.CropRatioMin)}–{Literals.Number(a.CropRatioMax)}");
+        if (a.JitterBrightness > 0 || a.JitterContrast > 0 || a.JitterSaturation > 0 || a.JitterHue > 0)
+            parts.Add($"colour jitter (brightness {Literals.Number(a.JitterBrightness)}, contrast {Literals.Number(a.JitterContrast)}, saturation {Literals.Number(a.JitterSaturation)}, hue {Literals.Number(a.JitterHue)})");
+        if (a.Mixup > 0) parts.Add($"mixup α {Literals.Number(a.Mixup)}");
+        if (a.CutMix > 0) parts.Add($"cutmix α {Literals.Number(a.CutMix)}");
         return parts.Count == 0 ? "no changes" : string.Join(", ", parts);
     }
 

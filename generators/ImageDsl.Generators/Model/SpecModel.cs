@@ -103,4 +103,38 @@ internal sealed record AugmentationModel(
     bool FlipHorizontal,
     double Brightness,
     double Contrast,
-    double Noise);
+    double Noise)
+{
+    /// <summary>Crop a random part and stretch it to the input size (torchvision's RandomResizedCrop).</summary>
+    public bool RandomResizedCrop { get; init; }
+
+    /// <summary>Smallest share of the area a crop keeps.</summary>
+    public double CropScaleMin { get; init; }
+
+    /// <summary>Largest share of the area a crop keeps.</summary>
+    public double CropScaleMax { get; init; }
+
+    /// <summary>Smallest width-to-height ratio of a crop.</summary>
+    public double CropRatioMin { get; init; }
+
+    /// <summary>Largest width-to-height ratio of a crop.</summary>
+    public double CropRatioMax { get; init; }
+
+    /// <summary>Torchvision ColorJitter brightness.</summary>
+    public double JitterBrightness { get; init; }
+
+    /// <summary>Torchvision ColorJitter contrast.</summary>
+    public double JitterContrast { get; init; }
+
+    /// <summary>Torchvision ColorJitter saturation.</summary>
+    public double JitterSaturation { get; init; }
+
+    /// <summary>Torchvision ColorJitter hue.</summary>
+    public double JitterHue { get; init; }
+
+    /// <summary>Mixup's Beta alpha; 0 is off.</summary>
+    public double Mixup { get; init; }
+
+    /// <summary>CutMix's Beta alpha; 0 is off.</summary>
+    public double CutMix { get; init; }
+}

@@ -74,6 +74,9 @@ internal abstract record TargetModel(string Name, string Column, double LossWeig
     /// <summary>True when the values may be positions in the image that augmentation cannot move with it (a plain vector).</summary>
     public virtual bool IsUnmovablePosition => false;
 
+    /// <summary>True when Mixup and CutMix can mix two images' values as soft targets (multi-class, multi-label and yes/no labels).</summary>
+    public virtual bool MixesAsLabels => false;
+
     /// <summary>The label names a mirror could swap if they name a side (labels, a yes/no's names); none for other kinds.</summary>
     public virtual IEnumerable<string> LabelNames => System.Array.Empty<string>();
 

@@ -10,7 +10,20 @@ namespace ImageDsl.Generators.Parsing;
 internal sealed partial class SpecParser
 {
     private const string FlipHorizontal = "FlipHorizontal";
-    private static readonly string[] NumericAugmentations = ["Shift", "Rotation", "Scale", "Brightness", "Contrast", "Noise"];
+    private const string RandomResizedCrop = "RandomResizedCrop";
+    private static readonly string[] NumericAugmentations =
+        ["Shift", "Rotation", "Scale", "Brightness", "Contrast", "Noise", "CropScaleMin", "CropScaleMax", "CropRatioMin", "CropRatioMax",
+         "JitterBrightness", "JitterContrast", "JitterSaturation", "JitterHue", "Mixup", "CutMix"];
+
+    /// <summary>The values an unset property has: torchvision's crop defaults, 0 (off) for everything else.</summary>
+    private static double DefaultAugmentation(string name) => name switch
+    {
+        "CropScaleMin" => AugmentationRules.DefaultCropScaleMin,
+        "CropScaleMax" => AugmentationRules.DefaultCropScaleMax,
+        "CropRatioMin" => AugmentationRules.DefaultCropRatioMin,
+        "CropRatioMax" => AugmentationRules.DefaultCropRatioMax,
+        _ => 0,
+    };
 
     /// <summary>
     /// The spec's <c>[Augment]</c>, or null if it has none: its values valid (rule IMGDSL0034) and
@@ -30,23 +43,47 @@ internal sealed partial class SpecParser
         var usable = new HashSet<string>();
         foreach (var name in NumericAugmentations)
         {
-            var value = arguments.Double(name, 0);
+            var value = arguments.Double(name, DefaultAugmentation(name));
             values[name] = value;
             if (AugmentationRules.Problem(name, value) is { } problem)
                 Report(DiagnosticDescriptors.InvalidAugmentation, arguments.ArgumentLocation(name), name, SymbolText.Number(value), problem);
             else if (value > 0) usable.Add(name);
         }
+        CheckBounds(arguments, values, "CropScaleMin", "CropScaleMax");
+        CheckBounds(arguments, values, "CropRatioMin", "CropRatioMax");
         bool flip = arguments.Bool(FlipHorizontal);
         if (flip) usable.Add(FlipHorizontal);
+        bool crop = arguments.Bool(RandomResizedCrop);
+        if (crop) usable.Add(RandomResizedCrop);
         if (arguments.IsBroken) return Invalid<AugmentationModel>();
 
         foreach (var target in targets)
             if (target.Model is { } model) CheckAugmentation(model, arguments, values, usable);
 
-        return new AugmentationModel(values["Shift"], values["Rotation"], values["Scale"], flip, values["Brightness"], values["Contrast"], values["Noise"]);
+        return new AugmentationModel(values["Shift"], values["Rotation"], values["Scale"], flip, values["Brightness"], values["Contrast"], values["Noise"])
+        {
+            RandomResizedCrop = crop,
+            CropScaleMin = values["CropScaleMin"],
+            CropScaleMax = values["CropScaleMax"],
+            CropRatioMin = values["CropRatioMin"],
+            CropRatioMax = values["CropRatioMax"],
+            JitterBrightness = values["JitterBrightness"],
+            JitterContrast = values["JitterContrast"],
+            JitterSaturation = values["JitterSaturation"],
+            JitterHue = values["JitterHue"],
+            Mixup = values["Mixup"],
+            CutMix = values["CutMix"],
+        };
     }
 
-    /// <summary>Rules IMGDSL0035–0037 for one target; <paramref name="on"/> holds the augmentations that are valid and switched on.</summary>
+    /// <summary>Rule IMGDSL0034 for a pair of bounds: the minimum may not exceed the maximum (reported where the minimum is written, else on the attribute).</summary>
+    private void CheckBounds(AttributeReader arguments, Dictionary<string, double> values, string min, string max)
+    {
+        if (AugmentationRules.RangeProblem(min, values[min], max, values[max]) is not { } problem) return;
+        Report(DiagnosticDescriptors.InvalidAugmentation, arguments.ArgumentLocation(min), min, SymbolText.Number(values[min]), $"is larger than {max} ({SymbolText.Number(values[max])})");
+    }
+
+    /// <summary>Rules IMGDSL0035–0037 and 0044 for one target; <paramref name="on"/> holds the augmentations that are valid and switched on.</summary>
     private void CheckAugmentation(TargetModel target, AttributeReader arguments, Dictionary<string, double> values, HashSet<string> on)
     {
         // A target declared as the image's own rotation is turned (and mirrored) with the image; its model says no unit.
@@ -64,9 +101,16 @@ internal sealed partial class SpecParser
             foreach (var name in AugmentationRules.Geometric)
             {
                 if (!on.Contains(name)) continue;
-                var value = name == FlipHorizontal ? "true" : SymbolText.Number(values[name]);
+                var value = name is FlipHorizontal or RandomResizedCrop ? "true" : SymbolText.Number(values[name]);
                 Report(DiagnosticDescriptors.GeometricMovesVector, arguments.ArgumentLocation(name), name, value, target.Name);
             }
+        }
+        if (!target.MixesAsLabels)
+        {
+            foreach (var name in new[] { "Mixup", "CutMix" })
+                if (on.Contains(name))
+                    Report(DiagnosticDescriptors.MixingNeedsLabels, arguments.ArgumentLocation(name), name, SymbolText.Number(values[name]), target.Name,
+                        $"a {target.Evaluation.What.ToLowerInvariant()} target");
         }
         if (on.Contains(FlipHorizontal) && target.LabelNames.Where(AugmentationRules.NamesASide).ToList() is { Count: > 0 } sides)
             Report(DiagnosticDescriptors.FlipSwapsSides, arguments.ArgumentLocation(FlipHorizontal), target.Name,

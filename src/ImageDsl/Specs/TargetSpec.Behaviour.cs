@@ -111,6 +111,26 @@ public abstract partial record TargetSpec
     /// <summary>The labels that name a side ("left", "right"), which a mirror would swap.</summary>
     internal virtual IReadOnlyList<string> SideLabels => [];
 
+    /// <summary>
+    /// True when this target is a label set whose loss is linear in a one-hot (or 0/1) truth, so
+    /// Mixup and CutMix can mix two images' values as soft targets (multi-class, multi-label, yes/no).
+    /// </summary>
+    internal virtual bool MixesAsLabels => false;
+
+    /// <summary>
+    /// This target's encoded truth <c>[N, EncodedWidth]</c> as the probabilities its loss trains
+    /// towards <c>[N, OutputWidth]</c> (a class index as one-hot; 0/1 flags as they are), for
+    /// targets that <see cref="MixesAsLabels"/>.
+    /// </summary>
+    internal virtual Tensor SoftTruth(Tensor encoded) =>
+        throw new InvalidOperationException($"{Name} ({Describe()}) has no soft targets: only labels can be mixed.");
+
+    /// <summary>
+    /// The number of classes a class-balanced sampler can balance this target over (its encoded
+    /// value is then the class index), or 0 when it is not a single choice among classes.
+    /// </summary>
+    internal virtual int BalancedClasses => 0;
+
     /// <summary>True when a folder named after a value of this target can hold its images (labels, yes/no, ranks).</summary>
     internal virtual bool ReadsFolders => false;
 

@@ -5,8 +5,8 @@ namespace ImageDsl.Training;
 
 /// <summary>
 /// Applies an <see cref="Augmentation"/> to a batch in a few batched tensor operations: one
-/// affine resampling (<c>grid_sample</c>) for every geometric change, then brightness,
-/// contrast and noise. Works on pixels in [0, 1], before normalization, so uncovered borders
+/// affine resampling (<c>grid_sample</c>) for every geometric change (a random resized crop
+/// included), then torchvision's colour jitter, then brightness, contrast and noise. Works on pixels in [0, 1], before normalization, so uncovered borders
 /// are black.
 /// </summary>
 internal static class Augment
@@ -43,6 +43,9 @@ internal static class Augment
             var forward = stack([
                 stack([cos * flip, -sin, dx], 1),
                 stack([sin * flip, cos, dy], 1)], 1); // [N, 2, 3]
+            // Drawn after the other moves, so a seed gives the same shifts, turns and flips with or without the crop.
+            if (augmentation.RandomResizedCrop)
+                forward = ResizedCrop.Compose(forward, ResizedCrop.Sample(n, width, height, augmentation, generator), width, height);
 
             // grid_sample needs the inverse map (output -> input) in normalized coordinates,
             // where x spans [-1, 1] over the width and y over the height.
@@ -57,6 +60,8 @@ internal static class Augment
             pixelTransforms = forward;
         }
 
+        if (augmentation.IsJittered)
+            images = ColorJitter.Apply(images, augmentation, generator);
         if (augmentation.Contrast > 0)
         {
             var factor = (Uniform(n, augmentation.Contrast, generator) + 1.0).reshape(n, 1, 1, 1);

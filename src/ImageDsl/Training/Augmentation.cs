@@ -4,7 +4,7 @@ namespace ImageDsl.Training;
 
 /// <summary>
 /// Random changes applied to each training image, drawn per image from the training seed.
-/// Geometric ones (shift, rotation, scale, flip) move geometric targets with the image;
+/// Geometric ones (random resized crop, shift, rotation, scale, flip) move geometric targets with the image;
 /// those that would corrupt a target (rotating images whose rotation angle is the target,
 /// flipping images whose labels say left or right) are refused before training starts.
 /// </summary>
@@ -34,11 +34,66 @@ public sealed record Augmentation
     /// <summary>Standard deviation of added Gaussian pixel noise, as a fraction of full scale.</summary>
     public double Noise { get; init; }
 
-    /// <summary>True when any geometric change is on.</summary>
-    public bool IsGeometric => Shift > 0 || Rotation > 0 || Scale > 0 || FlipHorizontal;
+    /// <summary>
+    /// Crop a random part of the image and stretch it back to the input size, as torchvision's
+    /// RandomResizedCrop: the part's area is a share of the image's in [<see cref="CropScaleMin"/>,
+    /// <see cref="CropScaleMax"/>] and its width over height is log-uniform in [<see cref="CropRatioMin"/>,
+    /// <see cref="CropRatioMax"/>] (ten tries, then the centre crop nearest the allowed ratios).
+    /// The crop comes first, before the flip, rotation, scale and shift; boxes, points, declared
+    /// rotations and dense maps follow it (see docs/augmentation.md).
+    /// </summary>
+    public bool RandomResizedCrop { get; init; }
 
-    /// <summary>True when any change is on.</summary>
-    public bool IsEnabled => IsGeometric || Brightness > 0 || Contrast > 0 || Noise > 0;
+    /// <summary>Smallest share of the image's area a <see cref="RandomResizedCrop"/> keeps (torchvision's default 0.08).</summary>
+    public double CropScaleMin { get; init; } = AugmentationRules.DefaultCropScaleMin;
+
+    /// <summary>Largest share of the image's area a <see cref="RandomResizedCrop"/> keeps (default 1).</summary>
+    public double CropScaleMax { get; init; } = AugmentationRules.DefaultCropScaleMax;
+
+    /// <summary>Smallest width-to-height ratio of a <see cref="RandomResizedCrop"/> (default 3/4).</summary>
+    public double CropRatioMin { get; init; } = AugmentationRules.DefaultCropRatioMin;
+
+    /// <summary>Largest width-to-height ratio of a <see cref="RandomResizedCrop"/> (default 4/3).</summary>
+    public double CropRatioMax { get; init; } = AugmentationRules.DefaultCropRatioMax;
+
+    /// <summary>Torchvision ColorJitter brightness: pixels multiplied by a factor uniform in [max(0, 1 - x), 1 + x].</summary>
+    public double JitterBrightness { get; init; }
+
+    /// <summary>Torchvision ColorJitter contrast: blended with the image's mean grey level by a factor uniform in [max(0, 1 - x), 1 + x].</summary>
+    public double JitterContrast { get; init; }
+
+    /// <summary>Torchvision ColorJitter saturation: blended with the image's greyscale by a factor uniform in [max(0, 1 - x), 1 + x]; no effect on one-channel images.</summary>
+    public double JitterSaturation { get; init; }
+
+    /// <summary>Torchvision ColorJitter hue: the hue turned by a share of the colour wheel uniform in [-x, x], x in [0, 0.5]; no effect on one-channel images.</summary>
+    public double JitterHue { get; init; }
+
+    /// <summary>
+    /// Mixup (Zhang et al.): each batch is blended with itself in another order, image and
+    /// labels alike, by a share drawn from Beta(alpha, alpha) with this alpha (0.2 is usual;
+    /// 0 is off). Only for specs whose targets are all labels (multi-class, multi-label, yes/no).
+    /// </summary>
+    public double Mixup { get; init; }
+
+    /// <summary>
+    /// CutMix (Yun et al.): a random rectangle of each image is pasted from another image of the
+    /// batch, the labels mixed by the pasted area; the area's share is drawn from Beta(alpha, alpha)
+    /// with this alpha (1 is usual; 0 is off). With <see cref="Mixup"/> too, each batch uses one
+    /// of the two, chosen with even odds. Only for specs whose targets are all labels.
+    /// </summary>
+    public double CutMix { get; init; }
+
+    /// <summary>True when any geometric change is on.</summary>
+    public bool IsGeometric => Shift > 0 || Rotation > 0 || Scale > 0 || FlipHorizontal || RandomResizedCrop;
+
+    /// <summary>True when any colour jitter is on.</summary>
+    public bool IsJittered => JitterBrightness > 0 || JitterContrast > 0 || JitterSaturation > 0 || JitterHue > 0;
+
+    /// <summary>True when batches are mixed (<see cref="Mixup"/> or <see cref="CutMix"/>).</summary>
+    public bool Mixes => Mixup > 0 || CutMix > 0;
+
+    /// <summary>True when any change to the images is on (mixing happens later, in the training step).</summary>
+    public bool IsEnabled => IsGeometric || Brightness > 0 || Contrast > 0 || Noise > 0 || IsJittered;
 
     /// <summary>Rejects values that cannot work, naming the property. The analyzer applies the same rules to <c>[Augment]</c>.</summary>
     public void Validate()
@@ -49,6 +104,18 @@ public sealed record Augmentation
         Check(nameof(Brightness), Brightness);
         Check(nameof(Contrast), Contrast);
         Check(nameof(Noise), Noise);
+        Check(nameof(CropScaleMin), CropScaleMin);
+        Check(nameof(CropScaleMax), CropScaleMax);
+        Check(nameof(CropRatioMin), CropRatioMin);
+        Check(nameof(CropRatioMax), CropRatioMax);
+        CheckRange(nameof(CropScaleMin), CropScaleMin, nameof(CropScaleMax), CropScaleMax);
+        CheckRange(nameof(CropRatioMin), CropRatioMin, nameof(CropRatioMax), CropRatioMax);
+        Check(nameof(JitterBrightness), JitterBrightness);
+        Check(nameof(JitterContrast), JitterContrast);
+        Check(nameof(JitterSaturation), JitterSaturation);
+        Check(nameof(JitterHue), JitterHue);
+        Check(nameof(Mixup), Mixup);
+        Check(nameof(CutMix), CutMix);
     }
 
     /// <summary>
@@ -73,10 +140,18 @@ public sealed record Augmentation
             if (FlipHorizontal && !moves && target.AngleUnit is { } mirrored)
                 conflicts.Add($"FlipHorizontal would change target {target.Name} (an angle in {mirrored}): a mirror turns it the other way. " +
                               "If it is the image's own rotation, declare ImageRotation on its [Range] so augmentation mirrors it too.");
+            if (Mixes && !target.MixesAsLabels)
+                conflicts.Add($"{(Mixup > 0 ? "Mixup" : "CutMix")} mixes the targets of two images, which only labels can be (as soft targets); target {target.Name} ({target.Describe()}) is not a label.");
             if (FlipHorizontal && target.SideLabels is { Count: > 0 } sides)
                 conflicts.Add($"FlipHorizontal would corrupt target {target.Name}: its labels name a side ({string.Join(", ", sides)}), which a mirror swaps.");
         }
         return conflicts;
+    }
+
+    private static void CheckRange(string minName, double min, string maxName, double max)
+    {
+        if (AugmentationRules.RangeProblem(minName, min, maxName, max) is { } rule)
+            throw new ArgumentOutOfRangeException(minName, min, $"Augmentation.{rule}.");
     }
 
     private static void Check(string name, double value)

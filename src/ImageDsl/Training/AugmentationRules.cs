@@ -12,7 +12,10 @@ namespace ImageDsl.Training;
 internal static class AugmentationRules
 {
     /// <summary>The augmentation properties that move the image (and so any position in it).</summary>
-    public static readonly string[] Geometric = ["Shift", "Rotation", "Scale", "FlipHorizontal"];
+    public static readonly string[] Geometric = ["Shift", "Rotation", "Scale", "FlipHorizontal", "RandomResizedCrop"];
+
+    /// <summary>Torchvision's RandomResizedCrop defaults: the crop's share of the image area, and its width over height.</summary>
+    public const double DefaultCropScaleMin = 0.08, DefaultCropScaleMax = 1.0, DefaultCropRatioMin = 3.0 / 4.0, DefaultCropRatioMax = 4.0 / 3.0;
 
     /// <summary>
     /// What is wrong with <paramref name="value"/> for the numeric augmentation property
@@ -27,8 +30,19 @@ internal static class AugmentationRules
         "Brightness" => value is >= 0 and <= 1 ? null : "must be in [0, 1]",
         "Contrast" => value is >= 0 and < 1 ? null : "must be in [0, 1)",
         "Noise" => value is >= 0 and <= 1 ? null : "must be in [0, 1]",
+        "CropScaleMin" or "CropScaleMax" => value is > 0 and <= 1 ? null : "must be in (0, 1] (a share of the image's area)",
+        "CropRatioMin" or "CropRatioMax" => value > 0 && !double.IsInfinity(value) ? null : "must be a positive finite width-to-height ratio",
+        // Torchvision's ColorJitter: a factor uniform in [max(0, 1 - x), 1 + x]; a hue shift in [-x, x] turns of the colour wheel.
+        "JitterBrightness" or "JitterContrast" or "JitterSaturation" => value >= 0 && !double.IsInfinity(value) ? null : "cannot be negative or infinite",
+        "JitterHue" => value is >= 0 and <= 0.5 ? null : "must be in [0, 0.5]",
+        // The alpha of the Beta(alpha, alpha) distribution the mixing share is drawn from; 0 is off.
+        "Mixup" or "CutMix" => value >= 0 && !double.IsInfinity(value) ? null : "cannot be negative or infinite (it is the alpha of Beta(alpha, alpha); 0 is off)",
         _ => throw new System.ArgumentOutOfRangeException(nameof(property), property, "Not a numeric augmentation property."),
     };
+
+    /// <summary>What is wrong with a [<paramref name="min"/>, <paramref name="max"/>] pair of bounds named <paramref name="minName"/> and <paramref name="maxName"/>, or null when the minimum does not exceed the maximum.</summary>
+    public static string? RangeProblem(string minName, double min, string maxName, double max) =>
+        min <= max ? null : $"{minName} ({min.ToString(System.Globalization.CultureInfo.InvariantCulture)}) is larger than {maxName} ({max.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
 
     /// <summary>
     /// True when <paramref name="unit"/> is an angle, so rotating the image changes the value: one of

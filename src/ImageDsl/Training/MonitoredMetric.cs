@@ -11,6 +11,14 @@ internal sealed class MonitoredMetric
 {
     private static readonly string[] LowerIsBetter = ["loss", "logloss", "mae", "mse", "rmse", "hammingloss", "medianabsoluteerror", "maxerror"];
 
+    /// <summary>Other spellings users reach for: "Species.MacroF1" reads the metrics' <c>F1Macro</c>.</summary>
+    private static readonly Dictionary<string, string> Aliases = new()
+    {
+        ["macrof1"] = "F1Macro",
+        ["microf1"] = "F1Micro",
+        ["weightedf1"] = "F1Weighted",
+    };
+
     private readonly string? target;
     private readonly string metric;
 
@@ -19,6 +27,7 @@ internal sealed class MonitoredMetric
         Name = monitor;
         var parts = monitor.Split('.', 2);
         (target, metric) = parts.Length == 2 ? (parts[0], parts[1]) : (null, parts[0]);
+        metric = Aliases.GetValueOrDefault(metric.ToLowerInvariant(), metric);
         if (target is null && !metric.Equals("loss", StringComparison.OrdinalIgnoreCase))
             throw new ArgumentException($"Monitor '{monitor}' must be \"loss\" or \"Target.Metric\", e.g. \"Digit.Accuracy\".", nameof(monitor));
         Minimize = LowerIsBetter.Contains(metric.ToLowerInvariant());

@@ -42,6 +42,8 @@ internal sealed class Trainer(
         if (augmentation.Conflicts(spec) is { Count: > 0 } conflicts)
             throw new InvalidOperationException($"The augmentation cannot be used with {spec.Name}:\n  " + string.Join("\n  ", conflicts));
 
+        var sampler = ClassBalancedSampler.For(spec, options, data.Samples);
+
         manual_seed(options.Seed);
         using var heap = RetainedHeap.Begin(logger);
         using var generator = new Generator((ulong)options.Seed);
@@ -71,7 +73,8 @@ internal sealed class Trainer(
             double lossSum = 0;
             long seen = 0;
             long[] order;
-            using (var permutation = randperm(count, generator: generator)) order = permutation.data<long>().ToArray();
+            if (sampler is not null) order = sampler.Epoch(generator);
+            else using (var permutation = randperm(count, generator: generator)) order = permutation.data<long>().ToArray();
             long[] BatchIndices(int b) => order.AsSpan(b * options.BatchSize, Math.Min(options.BatchSize, count - b * options.BatchSize)).ToArray();
 
             for (int batch = 0; batch < batches; batch++)
@@ -92,7 +95,13 @@ internal sealed class Trainer(
                     // gradient instead of adding it to a zeroed one (two fewer passes over
                     // every gradient; parameters without one are skipped by every optimizer).
                     network.zero_grad(set_to_none: true);
-                    var total = computeLoss(network.call(images), targets);
+                    Tensor total;
+                    if (augmentation.Mixes)
+                    {
+                        var mix = LabelMixing.Mix(images, augmentation, generator);
+                        total = LabelMixing.Loss(computeLoss, network.call(mix.Images), targets, mix);
+                    }
+                    else total = computeLoss(network.call(images), targets);
                     loss = total.item<float>();
                     if (!float.IsFinite(loss))
                         throw new InvalidOperationException(

@@ -98,6 +98,7 @@ public sealed partial record TrainingOptions
         if (EarlyStoppingPatience is < 1) throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), EarlyStoppingPatience, "EarlyStoppingPatience must be at least 1.");
         if (string.IsNullOrWhiteSpace(Monitor)) throw new ArgumentException("Monitor must name \"loss\" or \"Target.Metric\".", nameof(Monitor));
         ValidateFineTuning();
+        ValidateSampling();
     }
 }
 

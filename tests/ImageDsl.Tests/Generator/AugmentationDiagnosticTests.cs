@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace ImageDsl.Tests.Generator;
 
 /// <summary>
-/// One test per diagnostic of <c>[Augment]</c> (IMGDSL0034–0037): the ID, at the marked argument,
+/// One test per diagnostic of <c>[Augment]</c> (IMGDSL0034–0037, 0044): the ID, at the marked argument,
 /// and no code generated; and the augmentations that corrupt nothing pass.
 /// </summary>
 public class AugmentationDiagnosticTests
@@ -28,6 +28,14 @@ public class AugmentationDiagnosticTests
     [InlineData("[|Brightness = 1.5|]", "[Augment] Brightness = 1.5 must be in [0, 1]")]
     [InlineData("[|Contrast = -0.1|]", "[Augment] Contrast = -0.1 must be in [0, 1)")]
     [InlineData("[|Noise = double.NaN|]", "[Augment] Noise = NaN must be in [0, 1]")]
+    [InlineData("RandomResizedCrop = true, [|CropScaleMin = 0|]", "[Augment] CropScaleMin = 0 must be in (0, 1] (a share of the image's area)")]
+    [InlineData("[|CropScaleMax = 1.5|]", "[Augment] CropScaleMax = 1.5 must be in (0, 1]")]
+    [InlineData("[|CropRatioMin = -1|]", "[Augment] CropRatioMin = -1 must be a positive finite width-to-height ratio")]
+    [InlineData("[|CropScaleMin = 0.5|], CropScaleMax = 0.3", "[Augment] CropScaleMin = 0.5 is larger than CropScaleMax (0.3)")]
+    [InlineData("[|CropRatioMin = 2|]", "[Augment] CropRatioMin = 2 is larger than CropRatioMax (1.333")]
+    [InlineData("[|JitterSaturation = -0.2|]", "[Augment] JitterSaturation = -0.2 cannot be negative or infinite")]
+    [InlineData("[|JitterHue = 0.6|]", "[Augment] JitterHue = 0.6 must be in [0, 0.5]")]
+    [InlineData("[|Mixup = -1|]", "[Augment] Mixup = -1 cannot be negative or infinite (it is the alpha of Beta(alpha, alpha); 0 is off)")]
     public Task IMGDSL0034_invalid_augmentation_value(string augment, string message) =>
         Reports("IMGDSL0034", augment, DigitTarget, message);
 
@@ -56,14 +64,27 @@ public class AugmentationDiagnosticTests
     [InlineData("[|Shift = 2|], Brightness = 0.1", "[Augment] Shift = 2 would corrupt 'Center': it is a vector target, which geometric augmentation cannot move with the image")]
     [InlineData("Noise = 0.05, [|Scale = 0.1|]", "Scale = 0.1 would corrupt 'Center'")]
     [InlineData("[|FlipHorizontal = true|]", "FlipHorizontal = true would corrupt 'Center'")]
+    [InlineData("JitterHue = 0.1, [|RandomResizedCrop = true|]", "[Augment] RandomResizedCrop = true would corrupt 'Center': it is a vector target")]
     public Task IMGDSL0037_geometric_augmentation_on_a_vector(string augment, string message) =>
         Reports("IMGDSL0037", augment, DigitTarget + " [Vector] public Point Center { get; init; }", message);
+
+    [Theory]
+    [InlineData("[|Mixup = 0.2|]", "[Range(0, 100)] public float Age { get; init; }", "[Augment] Mixup = 0.2 would corrupt 'Age': Mixup and CutMix mix two images' targets as soft labels, and 'Age' is a regression target, not a multi-class, multi-label or yes/no label")]
+    [InlineData("JitterHue = 0.1, [|CutMix = 1|]", "[Box] public BoundingBox Box { get; init; }", "[Augment] CutMix = 1 would corrupt 'Box'")]
+    [InlineData("[|CutMix = 1|]", "[Vector] public Point Center { get; init; }", "CutMix = 1 would corrupt 'Center'")]
+    public Task IMGDSL0044_mixing_a_target_that_is_not_a_label(string augment, string target, string message) =>
+        Reports("IMGDSL0044", augment, DigitTarget + " " + target, message);
 
     [Theory]
     // Boxes move with the image: the analyzer leaves them to the runtime.
     [InlineData("Shift = 2, Rotation = 10, Scale = 0.1, FlipHorizontal = true", "[Box] public BoundingBox Box { get; init; }")]
     // So do points, and an angle declared as the image's own rotation turns with it.
     [InlineData("Shift = 2, Rotation = 10, FlipHorizontal = true", "[Vector(Points = true)] public Point Center { get; init; }")]
+    [InlineData("RandomResizedCrop = true, CropScaleMin = 0.25, CropRatioMax = 2", "[Box] public BoundingBox Box { get; init; }")]
+    [InlineData("RandomResizedCrop = true, Rotation = 10", "[Vector(Points = true)] public Point Center { get; init; } [Range(0, 360, Periodic = true, Unit = \"deg\", ImageRotation = RotationSense.Clockwise)] public float Heading { get; init; }")]
+    // Colour jitter is photometric; Mixup and CutMix mix labels of every label kind.
+    [InlineData("JitterBrightness = 0.4, JitterContrast = 0.4, JitterSaturation = 0.4, JitterHue = 0.1", "[Vector] public Point Center { get; init; }")]
+    [InlineData("Mixup = 0.2, CutMix = 1, RandomResizedCrop = true", DigitTarget + " [Labels] public System.Collections.Generic.IReadOnlySet<Turn> Seen { get; init; } = new System.Collections.Generic.HashSet<Turn>(); [Labels(\"dark\", \"lit\")] public bool Lit { get; init; }")]
     [InlineData("Rotation = 30, FlipHorizontal = true", "[Range(-45, 45, Unit = \"degrees\", ImageRotation = RotationSense.CounterClockwise)] public float Angle { get; init; }")]
     [InlineData("Rotation = 90", "[Range(0, 360, Periodic = true, Unit = \"deg\", ImageRotation = RotationSense.Clockwise)] public float Heading { get; init; }")]
     // Photometric changes leave every target as it is.

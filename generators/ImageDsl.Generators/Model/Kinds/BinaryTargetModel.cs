@@ -73,4 +73,6 @@ internal sealed record BinaryTargetModel(
 
     public override bool ReadsFolders => true;
 
+    public override bool MixesAsLabels => true;
+
 }

@@ -81,6 +81,8 @@ internal sealed record LabelTargetModel(
 
     public override bool ReadsFolders => true;
 
+    public override bool MixesAsLabels => true;
+
     public override IEnumerable<string> SpecClassMembers => new[] { GeneratedNames.Labels(Name), GeneratedNames.LabelArray(Name) };
 
     public override void WriteSpecMembers(SourceWriter w) =>

@@ -74,6 +74,8 @@ internal sealed record MultiLabelTargetModel(
 
     public override IEnumerable<string> LabelNames => Labels.Select(l => l.Name);
 
+    public override bool MixesAsLabels => true;
+
     public override (string Type, string What) Evaluation => (MultiLabelEvaluation, "Multi-label classification");
 
     public override string Outputs => $"{Labels.Count} logits";

@@ -137,6 +137,15 @@ public sealed record BinaryTargetSpec : TargetSpec, IStoredTarget
     /// <inheritdoc />
     internal override bool ReadsFolders => true;
 
+    /// <inheritdoc />
+    internal override bool MixesAsLabels => true;
+
+    /// <summary>The 0/1 flag is already the probability of the positive label.</summary>
+    internal override Tensor SoftTruth(Tensor encoded) => encoded.to_type(ScalarType.Float32);
+
+    /// <summary>Two classes: the negative (0) and the positive (1) label.</summary>
+    internal override int BalancedClasses => 2;
+
     /// <summary>Hinge on the raw score, max(0, 1 − t·s) with t = ±1 (see <see cref="HingeLosses.BinaryHinge"/>).</summary>
     private sealed class HingeLoss(int offset, double weight, double positiveWeight) : TargetLoss(offset, weight)
     {

@@ -150,6 +150,16 @@ public sealed record LabelTargetSpec : TargetSpec, IStoredTarget
     /// <inheritdoc />
     internal override bool Stratifies => true;
 
+    /// <inheritdoc />
+    internal override bool MixesAsLabels => true;
+
+    /// <summary>The class index as a one-hot row.</summary>
+    internal override Tensor SoftTruth(Tensor encoded) =>
+        nn.functional.one_hot(encoded[.., 0].to_type(ScalarType.Int64), Labels.Count).to_type(ScalarType.Float32);
+
+    /// <inheritdoc />
+    internal override int BalancedClasses => Labels.Count;
+
     /// <summary>Softmax cross-entropy on the class index, with label smoothing and class weights.</summary>
     private sealed class CrossEntropyLoss(int offset, LabelTargetSpec target) : TargetLoss(offset, target.LossWeight)
     {

@@ -136,4 +136,10 @@ public sealed record MultiLabelTargetSpec : TargetSpec, IStoredTarget
 
     /// <inheritdoc />
     internal override IReadOnlyList<string> SideLabels => Labels.Where(AugmentationRules.NamesASide).ToArray();
+
+    /// <inheritdoc />
+    internal override bool MixesAsLabels => true;
+
+    /// <summary>The 0/1 flags are already each label's probability.</summary>
+    internal override Tensor SoftTruth(Tensor encoded) => encoded.to_type(ScalarType.Float32);
 }
