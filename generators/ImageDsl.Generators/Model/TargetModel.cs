@@ -104,7 +104,7 @@ internal abstract record TargetModel(string Name, string Column, double LossWeig
             w.WriteLine($"public static {TypeNames.ExplainTarget} {id}(string label) => {TypeNames.ExplainTarget}.Score({Literals.String(Name)}, label);");
             return;
         }
-        w.WriteLine($"public static {TypeNames.ExplainTarget} {id}({labelType} label) => {TypeNames.ExplainTarget}.Score({Literals.String(Name)}, label switch");
+        w.WriteLine($"{(TypeAccessibility == "private" ? "internal" : TypeAccessibility)} static {TypeNames.ExplainTarget} {id}({labelType} label) => {TypeNames.ExplainTarget}.Score({Literals.String(Name)}, label switch");
         w.OpenBlock();
         foreach (var label in labels) w.WriteLine($"{Code.LabelValue(labelType, false, label)} => {Literals.String(label.Name)},");
         w.WriteLine($"_ => throw new {TypeNames.ArgumentOutOfRangeException}(nameof(label), label, {Literals.String($"Not a label of {Name}.")}),");
