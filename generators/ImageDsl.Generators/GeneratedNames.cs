@@ -19,11 +19,12 @@ internal static class GeneratedNames
     public const string Binding = "Binding";
     public const string OnnxPredictor = "OnnxPredictor";
     public const string Augmentation = "Augmentation";
+    public const string ExplainTargets = "ExplainTargets";
 
     /// <summary>The types the generator declares in the spec class: a type written there with one of these names means the generated one.</summary>
     public static readonly IReadOnlyCollection<string> NestedTypes = new HashSet<string>
     {
-        Model, Network, Prediction, Evaluation, Binding, OnnxPredictor,
+        Model, Network, Prediction, Evaluation, Binding, OnnxPredictor, ExplainTargets,
     };
 
     /// <summary>Public list of a label target's labels, declared in the spec class.</summary>
@@ -51,6 +52,7 @@ internal static class GeneratedNames
         yield return Binding;
         yield return OnnxPredictor;
         yield return Augmentation;
+        yield return ExplainTargets;
         foreach (var name in targetMembers) yield return name;
     }
 

@@ -28,6 +28,7 @@ internal static class TypeNames
     public const string ArgumentException = "global::System.ArgumentException";
     public const string Enumerable = "global::System.Linq.Enumerable";
     public const string ModelSpec = "global::ImageDsl.Specs.ModelSpec";
+    public const string ExplainTarget = "global::ImageDsl.Explanations.ExplainTarget";
     public const string InputSpec = "global::ImageDsl.Specs.InputSpec";
     public const string TargetSpec = "global::ImageDsl.Specs.TargetSpec";
     public const string ImageDataset = "global::ImageDsl.Data.ImageDataset";

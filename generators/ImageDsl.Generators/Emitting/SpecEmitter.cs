@@ -40,6 +40,7 @@ internal static partial class SpecEmitter
         WriteSpec(w, spec);
         WriteAugmentation(w, spec);
         WriteLoaders(w, spec);
+        WriteExplainTargets(w, spec);
         w.WriteLine();
         WritePrediction(w, spec);
         w.WriteLine();

@@ -85,6 +85,35 @@ internal abstract record TargetModel(string Name, string Column, double LossWeig
     {
     }
 
+    /// <summary>
+    /// Writes the target's members of <c>ExplainTargets</c>: the numbers a heatmap can explain
+    /// (<c>ImageDsl.Explanations.ExplainTarget</c>s). By default one property, the target's value;
+    /// kinds with labels or components write one per label or component, dense kinds none.
+    /// </summary>
+    public virtual void WriteExplainTargets(SourceWriter w)
+    {
+        w.WriteLine($"/// <summary>The value of <c>{Literals.XmlText(Name)}</c>: a heatmap of it shows where the evidence that raises it lies.</summary>");
+        w.WriteLine($"public static {TypeNames.ExplainTarget} {Code.Id(Name)} {{ get; }} = {TypeNames.ExplainTarget}.Value({Literals.String(Name)});");
+    }
+
+    /// <summary>A method of <c>ExplainTargets</c> taking one of the target's labels (an enum member, or a string label checked at run time).</summary>
+    protected void WriteExplainLabel(SourceWriter w, string labelType, bool isString, IEnumerable<LabelModel> labels)
+    {
+        w.WriteLine($"/// <summary>The score of one label of <c>{Literals.XmlText(Name)}</c>: a heatmap of it shows where the evidence for that label lies.</summary>");
+        w.WriteLine("/// <param name=\"label\">The label to explain.</param>");
+        var id = Code.Id(Name);
+        if (isString)
+        {
+            w.WriteLine($"public static {TypeNames.ExplainTarget} {id}(string label) => {TypeNames.ExplainTarget}.Score({Literals.String(Name)}, label);");
+            return;
+        }
+        w.WriteLine($"{(TypeAccessibility == "private" ? "internal" : TypeAccessibility)} static {TypeNames.ExplainTarget} {id}({labelType} label) => {TypeNames.ExplainTarget}.Score({Literals.String(Name)}, label switch");
+        w.OpenBlock();
+        foreach (var label in labels) w.WriteLine($"{Code.LabelValue(labelType, false, label)} => {Literals.String(label.Name)},");
+        w.WriteLine($"_ => throw new {TypeNames.ArgumentOutOfRangeException}(nameof(label), label, {Literals.String($"Not a label of {Name}.")}),");
+        w.CloseBlock(");");
+    }
+
     /// <summary>Writes the target's own helpers in the <c>Binding</c> class (number <paramref name="index"/>).</summary>
     public virtual void WriteBindingHelpers(SourceWriter w, int index)
     {

@@ -12,7 +12,15 @@ internal abstract class TargetScorer(int targetIndex)
     protected int TargetIndex { get; } = targetIndex;
 
     /// <summary>The scorer of target <paramref name="targetIndex"/> of <paramref name="spec"/>, as its kind makes it.</summary>
-    public static TargetScorer For(ModelSpec spec, int targetIndex) => spec.Targets[targetIndex].CreateScorer(targetIndex);
+    public static TargetScorer For(ModelSpec spec, int targetIndex)
+    {
+        var scorer = spec.Targets[targetIndex].CreateScorer(targetIndex);
+        scorer.Input = spec.Input;
+        return scorer;
+    }
+
+    /// <summary>The images' declared size, for kinds whose values are positions in the image (boxes, keypoints); null when scored without a spec.</summary>
+    protected InputSpec? Input { get; private set; }
 
     /// <summary>Adds one image: its path, its encoded true value(s) and the model's decoded outputs.</summary>
     public abstract void Add(string imagePath, ReadOnlySpan<float> truth, PredictionOutputs prediction);

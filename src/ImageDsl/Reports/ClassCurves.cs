@@ -40,6 +40,10 @@ internal static class ClassCurves
         return curves;
     }
 
+    /// <summary>The one curve of a yes/no target: its true value against the rest, ranked by the model's score of true.</summary>
+    public static ClassCurve Binary(string positiveLabel, IReadOnlyList<(double Score, bool Actual)> samples) =>
+        ForClass(positiveLabel, 1, samples.Select(s => s.Score).ToArray(), samples.Select(s => s.Actual).ToArray());
+
     private static ClassCurve ForClass(string label, int index, double[] scores, bool[] positives)
     {
         int p = positives.Count(x => x), n = positives.Length - p;

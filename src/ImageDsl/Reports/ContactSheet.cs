@@ -9,7 +9,25 @@ namespace ImageDsl.Reports;
 /// <param name="ImagePath">The image file.</param>
 /// <param name="Truth">The first line, in black: the truth.</param>
 /// <param name="Wrong">Further lines, in red: what the model got wrong.</param>
-internal sealed record SheetItem(string ImagePath, string Truth, params string[] Wrong);
+internal sealed record SheetItem(string ImagePath, string Truth, params string[] Wrong)
+{
+    /// <summary>Boxes and points drawn over the image, truth and prediction in two colours; empty for none.</summary>
+    public IReadOnlyList<SheetMark> Marks { get; init; } = [];
+}
+
+/// <summary>
+/// A box or a point drawn over a sheet's image, in fractions of the image's width and height
+/// (0 to 1 across the image the model saw, which is the file's image stretched to the input size).
+/// </summary>
+/// <param name="Predicted">True for the model's, false for the truth.</param>
+/// <param name="X1">Left, or the point's x.</param>
+/// <param name="Y1">Top, or the point's y.</param>
+/// <param name="X2">Right; null for a point.</param>
+/// <param name="Y2">Bottom; null for a point.</param>
+internal sealed record SheetMark(bool Predicted, double X1, double Y1, double? X2 = null, double? Y2 = null)
+{
+    public bool IsPoint => X2 is null;
+}
 
 /// <summary>
 /// Draws a grid of images with captions to a PNG. Images are read with ImageSharp (the
@@ -29,6 +47,14 @@ internal static class ContactSheet
     private static readonly SKColor Wrong = new(0xC0, 0x1C, 0x1C);
     private static readonly SKColor Frame = new(0xB0, 0xB0, 0xB0);
 
+    /// <summary>Boxes and points of the truth: a green no image or plot uses elsewhere, so tests can find it.</summary>
+    internal static readonly SKColor TruthMark = new(0x00, 0xC8, 0x50);
+
+    /// <summary>Boxes and points of the prediction: magenta, told apart from the truth's green also by red-green colour-blind readers.</summary>
+    internal static readonly SKColor PredictedMark = new(0xFF, 0x00, 0xDC);
+
+    private const float LegendSize = 14;
+
     public static void Save(string title, IReadOnlyList<SheetItem> items, int thumbnailSize, string path)
     {
         if (items.Count == 0) throw new ArgumentException("A contact sheet needs at least one image.", nameof(items));
@@ -42,7 +68,8 @@ internal static class ContactSheet
         int lineHeight = (int)(CaptionSize * 1.45f);
         int lines = 1 + items.Max(i => i.Wrong.Length);
         int cellHeight = thumbnailSize + 6 + lines * lineHeight;
-        int header = (int)(TitleSize * 2.4f);
+        bool marked = items.Any(i => i.Marks.Count > 0);
+        int header = (int)(TitleSize * 2.4f) + (marked ? (int)(LegendSize * 1.6f) : 0);
         int width = Gap + columns * (cellWidth + Gap);
         int height = header + rows * (cellHeight + Gap) + Gap;
 
@@ -56,6 +83,7 @@ internal static class ContactSheet
         using (var titleFont = new SKFont(bold, TitleSize))
         using (var titlePaint = new SKPaint { Color = Ink, IsAntialias = true })
             DrawFitted(canvas, title, width / 2f, TitleSize * 1.5f, width - 2 * Gap, titleFont, titlePaint);
+        if (marked) DrawLegend(canvas, typeface, width / 2f, TitleSize * 2.4f + LegendSize * 0.6f);
 
         using var font = new SKFont(typeface, CaptionSize);
         using var ink = new SKPaint { Color = Ink, IsAntialias = true };
@@ -65,7 +93,8 @@ internal static class ContactSheet
         {
             float left = Gap + i % columns * (cellWidth + Gap), top = header + i / columns * (cellHeight + Gap);
             var box = SKRect.Create(left + (cellWidth - thumbnailSize) / 2f, top, thumbnailSize, thumbnailSize);
-            DrawThumbnail(canvas, items[i].ImagePath, box, font, ink);
+            var drawn = DrawThumbnail(canvas, items[i].ImagePath, box, font, ink);
+            if (drawn is { } picture) DrawMarks(canvas, items[i].Marks, picture);
             canvas.DrawRect(SKRect.Inflate(box, 0.5f, 0.5f), frame); // just outside the image, never over its pixels
             float centre = left + cellWidth / 2f, firstLine = top + thumbnailSize + 6 + CaptionSize;
             DrawFitted(canvas, items[i].Truth, centre, firstLine, cellWidth, font, ink);
@@ -83,7 +112,8 @@ internal static class ContactSheet
     /// Draws the image scaled into <paramref name="box"/>: up by a whole factor with sharp
     /// pixels (a digit's pixels are the evidence), down smoothly; a note if it cannot be read.
     /// </summary>
-    private static void DrawThumbnail(SKCanvas canvas, string path, SKRect box, SKFont font, SKPaint ink)
+    /// <returns>Where the image was drawn; null when it could not be read.</returns>
+    private static SKRect? DrawThumbnail(SKCanvas canvas, string path, SKRect box, SKFont font, SKPaint ink)
     {
         using var image = TryLoad(path);
         if (image is null)
@@ -91,7 +121,7 @@ internal static class ContactSheet
             using var grey = new SKPaint { Color = new SKColor(0xEE, 0xEE, 0xEE) };
             canvas.DrawRect(box, grey);
             DrawFitted(canvas, "unreadable", box.MidX, box.MidY + font.Size / 3, box.Width, font, ink);
-            return;
+            return null;
         }
         float fit = Math.Min(box.Width / image.Width, box.Height / image.Height);
         float scale = fit >= 1 ? MathF.Floor(fit) : fit;
@@ -99,6 +129,54 @@ internal static class ContactSheet
         var destination = SKRect.Create(box.MidX - w / 2, box.MidY - h / 2, w, h);
         var sampling = scale >= 1 ? new SKSamplingOptions(SKFilterMode.Nearest) : new SKSamplingOptions(SKCubicResampler.Mitchell);
         canvas.DrawImage(image, destination, sampling);
+        return destination;
+    }
+
+    /// <summary>
+    /// Draws boxes as outlines and points as crosses over the image, truth first so the
+    /// prediction is on top. Not antialiased: the lines keep their exact colours.
+    /// </summary>
+    private static void DrawMarks(SKCanvas canvas, IReadOnlyList<SheetMark> marks, SKRect picture)
+    {
+        if (marks.Count == 0) return;
+        using var truth = new SKPaint { Color = TruthMark, Style = SKPaintStyle.Stroke, StrokeWidth = 2, IsAntialias = false };
+        using var predicted = new SKPaint { Color = PredictedMark, Style = SKPaintStyle.Stroke, StrokeWidth = 2, IsAntialias = false };
+        canvas.Save();
+        canvas.ClipRect(SKRect.Inflate(picture, 1, 1)); // a mark off the image is cut at its edge
+        foreach (var mark in marks.OrderBy(m => m.Predicted))
+        {
+            var paint = mark.Predicted ? predicted : truth;
+            float x1 = picture.Left + (float)mark.X1 * picture.Width, y1 = picture.Top + (float)mark.Y1 * picture.Height;
+            if (mark.IsPoint)
+            {
+                const float arm = 4;
+                canvas.DrawLine(x1 - arm, y1, x1 + arm, y1, paint);
+                canvas.DrawLine(x1, y1 - arm, x1, y1 + arm, paint);
+                continue;
+            }
+            float x2 = picture.Left + (float)mark.X2!.Value * picture.Width, y2 = picture.Top + (float)mark.Y2!.Value * picture.Height;
+            canvas.DrawRect(SKRect.Create(Math.Min(x1, x2), Math.Min(y1, y2), Math.Abs(x2 - x1), Math.Abs(y2 - y1)), paint);
+        }
+        canvas.Restore();
+    }
+
+    /// <summary>"▬ truth  ▬ prediction" centred at <paramref name="centre"/>, in the marks' colours.</summary>
+    private static void DrawLegend(SKCanvas canvas, SKTypeface typeface, float centre, float top)
+    {
+        using var font = new SKFont(typeface, LegendSize);
+        using var ink = new SKPaint { Color = Ink, IsAntialias = true };
+        const float swatch = 18, space = 6, between = 24;
+        (string Text, SKColor Colour)[] entries = [("truth", TruthMark), ("prediction", PredictedMark)];
+        float total = entries.Sum(e => swatch + space + font.MeasureText(e.Text)) + between;
+        float x = centre - total / 2, baseline = top + LegendSize * 0.8f;
+        foreach (var (text, colour) in entries)
+        {
+            using var fill = new SKPaint { Color = colour, Style = SKPaintStyle.Fill, IsAntialias = false };
+            canvas.DrawRect(SKRect.Create(x, baseline - LegendSize * 0.45f, swatch, 4), fill);
+            x += swatch + space;
+            canvas.DrawText(text, x, baseline, SKTextAlign.Left, font, ink);
+            x += font.MeasureText(text) + between;
+        }
     }
 
     private static SKImage? TryLoad(string path)

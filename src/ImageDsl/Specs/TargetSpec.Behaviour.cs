@@ -22,6 +22,23 @@ public abstract partial record TargetSpec
     internal virtual Module<Tensor[], Tensor> CreateMapHead(IReadOnlyList<(int Channels, int Height, int Width)> maps) =>
         throw new NotSupportedException($"{Name} is a {KindName} target, which has a head over the backbone's features, not a decoder.");
 
+    /// <summary>
+    /// The number a heatmap explains (see <see cref="Explanations.ExplainTarget"/>), per image, from the
+    /// head's raw output <c>[N, OutputWidth]</c>; checks the selector first, so a wrong label or
+    /// component fails before the network runs. By default a target's one output (a range's value,
+    /// a yes/no target's logit); kinds with labels or components override it.
+    /// </summary>
+    internal virtual Func<Tensor, Tensor> ExplainScore(Explanations.ExplainTarget target)
+    {
+        if (ReadsFeatureMaps)
+            throw new ArgumentException($"{Name} is a {KindName} target: its output is a map, not one number, so it has no heatmap (explain another target).", nameof(target));
+        if (target.Label is not null)
+            throw new ArgumentException($"{Name} is a {KindName} target, which has no labels; explain its value with ExplainTarget.Value(\"{Name}\").", nameof(target));
+        if (target.Component is not null)
+            throw new ArgumentException($"{Name} is a {KindName} target, which has one value and no components; explain it with ExplainTarget.Value(\"{Name}\").", nameof(target));
+        return head => head[.., 0];
+    }
+
     /// <summary>The training loss of this target, whose encoded values start at column <paramref name="offset"/>.</summary>
     internal abstract TargetLoss CreateLoss(int offset);
 

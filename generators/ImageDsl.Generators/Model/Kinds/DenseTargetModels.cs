@@ -54,6 +54,11 @@ internal sealed record MapTargetModel(
     public override (string Type, string What) Evaluation => (MapEvaluation, "Value-map (depth) metrics");
 
     public override string Outputs => $"a {Width}x{Height} map";
+
+    /// <summary>None: a map is not one number, so it has no heatmap.</summary>
+    public override void WriteExplainTargets(SourceWriter w)
+    {
+    }
 }
 
 /// <summary>A per-pixel label mask: <c>[Mask]</c> on a <c>LabelMap&lt;TEnum&gt;</c> property.</summary>
@@ -103,4 +108,9 @@ internal sealed record MaskTargetModel(
     public override (string Type, string What) Evaluation => (MaskEvaluation, "Mask (segmentation) metrics");
 
     public override string Outputs => $"{Classes.Count} logits per pixel of a {Width}x{Height} mask";
+
+    /// <summary>None: a mask is not one number, so it has no heatmap.</summary>
+    public override void WriteExplainTargets(SourceWriter w)
+    {
+    }
 }

@@ -73,6 +73,9 @@ internal sealed record LabelTargetModel(
         w.CloseBlock(";");
     }
 
+    /// <summary>One method taking a label: its score (logit) is explained.</summary>
+    public override void WriteExplainTargets(SourceWriter w) => WriteExplainLabel(w, EnumType, IsString, Labels);
+
     public override IEnumerable<string> LabelNames => Labels.Select(l => l.Name);
 
     public override (string Type, string What) Evaluation => (ClassificationEvaluation, "Classification");

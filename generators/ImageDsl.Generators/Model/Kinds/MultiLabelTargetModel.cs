@@ -84,6 +84,9 @@ internal sealed record MultiLabelTargetModel(
 
     public override IEnumerable<string> SpecClassMembers => new[] { GeneratedNames.Labels(Name), GeneratedNames.LabelArray(Name) };
 
+    /// <summary>One method taking a label: its score (logit) is explained.</summary>
+    public override void WriteExplainTargets(SourceWriter w) => WriteExplainLabel(w, EnumType, false, Labels);
+
     public override void WriteSpecMembers(SourceWriter w) =>
         WriteLabelMembers(w, EnumType, Labels.Select(l => LabelValue(EnumType, false, l)), GeneratedNames.LabelArray(Name), GeneratedNames.Labels(Name), "labels", this);
 

@@ -103,6 +103,32 @@ internal sealed record VectorTargetModel(
             w.WriteLine($"encoded[{Literals.Int(offset + j)}] = (float){local}{(IsArray ? $"[{Literals.Int(j)}]" : "." + Id(Components[j].Name))};");
     }
 
+    /// <summary>
+    /// A class named like the target: one property per named component (a box's <c>Left</c>, a
+    /// record's <c>Yaw</c>) and <c>Component(int)</c> for any (an array's, a keypoint's x or y).
+    /// A component named like the class or <c>Component</c> is left to <c>Component(int)</c>, as C# forbids those member names.
+    /// </summary>
+    public override void WriteExplainTargets(SourceWriter w)
+    {
+        var id = Id(Name);
+        w.WriteLine($"/// <summary>The components of <c>{Literals.XmlText(Name)}</c> ({Literals.XmlText(string.Join(", ", Components.Select(c => c.Name)))}): a heatmap of one shows where the evidence that raises it lies.</summary>");
+        w.WriteLine($"public static class {id}");
+        w.OpenBlock();
+        w.WriteLine($"/// <summary>Component <paramref name=\"index\"/> of {Literals.XmlText(Name)}, 0-based in declaration order{(Points ? " (point k's x is 2k, its y 2k + 1)" : "")}.</summary>");
+        w.WriteLine("/// <param name=\"index\">The component's index.</param>");
+        w.WriteLine($"public static {TypeNames.ExplainTarget} Component(int index) => {TypeNames.ExplainTarget}.Of({Literals.String(Name)}, index);");
+        if (!IsArray)
+            for (int j = 0; j < Components.Count; j++)
+            {
+                var c = Components[j].Name;
+                if (c == Name || c == "Component") continue;
+                w.WriteLine();
+                w.WriteLine($"/// <summary>{Literals.XmlText(Name)}.{Literals.XmlText(c)}.</summary>");
+                w.WriteLine($"public static {TypeNames.ExplainTarget} {Id(c)} {{ get; }} = {TypeNames.ExplainTarget}.Of({Literals.String(Name)}, {Literals.Int(j)});");
+            }
+        w.CloseBlock();
+    }
+
     public override bool IsUnmovablePosition => Box is null && !Points;
 
     public override (string Type, string What) Evaluation => (VectorEvaluation, Box is not null ? "Box regression" : Points ? "Keypoint regression" : "Vector regression");

@@ -71,7 +71,26 @@ public sealed record BinaryEvaluation(string Name, string NegativeLabel, string 
         md.AppendLine($"| true \\ predicted | {Escape(NegativeLabel)} | {Escape(PositiveLabel)} |").AppendLine("| --- | ---: | ---: |");
         md.AppendLine($"| **{Escape(NegativeLabel)}** | {m.TrueNegatives} | {m.FalsePositives} |");
         md.AppendLine($"| **{Escape(PositiveLabel)}** | {m.FalseNegatives} | {m.TruePositives} |").AppendLine();
+        Image(md, files?.ConfusionMatrix, $"{Name} confusion matrix");
+        Image(md, files?.Roc, $"{Name} ROC curve");
+        Image(md, files?.PrecisionRecall, $"{Name} precision-recall curve");
         Image(md, files?.WorstPredictions, $"{Name} worst predictions");
+    }
+
+    /// <summary>The predictions CSV, then the confusion matrix, ROC and precision-recall curves (as a label target's, for its one class of interest), then the worst sheet.</summary>
+    internal override void WriteFiles(TargetFiles files, ReportOptions options, Func<string, Action<string>, string?> save)
+    {
+        base.WriteFiles(files, options, save);
+        if (!options.Plots || !HasSamples) return;
+        var m = Metrics;
+        var matrix = new ConfusionMatrix([NegativeLabel, PositiveLabel], new long[,] { { m.TrueNegatives, m.FalsePositives }, { m.FalseNegatives, m.TruePositives } });
+        files.ConfusionMatrix = save($"{files.Prefix}-confusion.png", path => Reports.Plots.ConfusionMatrixPlot.Save(Name, matrix, path));
+        var curve = ClassCurves.Binary(PositiveLabel, Samples.Select(s => ((double)s.Probability, s.Actual)).ToArray());
+        if (curve.Roc.Count == 0) return; // one value only in the truth: no curve (the metrics say why)
+        var by = RawScores ? "ranked by score" : "ranked by P(" + PositiveLabel + ")";
+        files.Roc = save($"{files.Prefix}-roc.png", path => Reports.Plots.CurvePlots.SaveRoc($"{Name}: ROC curve, {by}", [curve], 1, path));
+        if (curve.PrecisionRecall.Count > 0)
+            files.PrecisionRecall = save($"{files.Prefix}-pr.png", path => Reports.Plots.CurvePlots.SavePrecisionRecall($"{Name}: precision-recall curve of {PositiveLabel}", [curve], 1, path));
     }
 
     internal override void WritePredictions(StringBuilder csv)

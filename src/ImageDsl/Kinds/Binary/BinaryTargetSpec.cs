@@ -106,6 +106,16 @@ public sealed record BinaryTargetSpec : TargetSpec, IStoredTarget
 
     internal override bool[] Present(ReadOnlySpan<float> decoded) => [decoded[0] >= DecisionThreshold];
 
+    /// <summary>The logit of true; naming the false label explains its negation, the evidence against true.</summary>
+    internal override Func<Tensor, Tensor> ExplainScore(Explanations.ExplainTarget target)
+    {
+        if (target.Label is { } label && label != PositiveLabel && label != NegativeLabel)
+            throw new ArgumentException($"{Name} has the labels {NegativeLabel} and {PositiveLabel}, not '{label}'.", nameof(target));
+        if (target.Component is not null) throw new ArgumentException($"{Name} is a yes/no target, which has no components.", nameof(target));
+        bool negate = target.Label == NegativeLabel;
+        return head => negate ? -head[.., 0] : head[.., 0];
+    }
+
     /// <summary>The sigmoid probability of true; the raw score when trained with hinge.</summary>
     internal override Tensor Activate(Tensor output) => ScoresAreRaw ? output.alias() : output.sigmoid();
 

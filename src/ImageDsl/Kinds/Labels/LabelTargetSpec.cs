@@ -109,6 +109,13 @@ public sealed record LabelTargetSpec : TargetSpec, IStoredTarget
     /// <inheritdoc />
     internal override TargetLoss CreateLoss(int offset) => Loss == LossFunction.CategoricalHinge ? new CategoricalHingeLoss(offset, this) : new CrossEntropyLoss(offset, this);
 
+    /// <summary>A label's logit: raising it raises that label's probability against every other.</summary>
+    internal override Func<Tensor, Tensor> ExplainScore(Explanations.ExplainTarget target)
+    {
+        int index = Explanations.ExplainTargets.LabelIndex(this, target, Labels, IndexOf);
+        return head => head[.., index];
+    }
+
     /// <summary>Softmax probabilities; the raw scores themselves when trained with hinge.</summary>
     internal override Tensor Activate(Tensor output) => ScoresAreRaw ? output.alias() : output.softmax(1);
 

@@ -98,6 +98,13 @@ public sealed record MultiLabelTargetSpec : TargetSpec, IStoredTarget
 
     internal override TargetLoss CreateLoss(int offset) => new BinaryCrossEntropyLoss(offset, LossWeight, Labels.Count, PositiveWeights.ToArray());
 
+    /// <summary>A label's logit, the evidence for its presence.</summary>
+    internal override Func<Tensor, Tensor> ExplainScore(Explanations.ExplainTarget target)
+    {
+        int index = Explanations.ExplainTargets.LabelIndex(this, target, Labels, IndexOf);
+        return head => head[.., index];
+    }
+
     /// <summary>One sigmoid probability per label.</summary>
     internal override Tensor Activate(Tensor output) => output.sigmoid();
 

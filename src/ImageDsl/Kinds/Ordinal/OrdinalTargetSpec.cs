@@ -108,6 +108,13 @@ public sealed record OrdinalTargetSpec : TargetSpec, IStoredTarget
     /// <inheritdoc />
     internal override TargetLoss CreateLoss(int offset) => new CoralLoss(offset, LossWeight);
 
+    /// <summary>The expected rank, the sum of the threshold probabilities: what makes the rank higher.</summary>
+    internal override Func<Tensor, Tensor> ExplainScore(Explanations.ExplainTarget target)
+    {
+        base.ExplainScore(target);
+        return head => head.sigmoid().sum(1);
+    }
+
     /// <summary>The cumulative probabilities P(rank &gt; k).</summary>
     internal override Tensor Activate(Tensor output) => output.sigmoid();
 

@@ -53,7 +53,18 @@ public sealed record PeriodicEvaluation(string Name, string? Unit, double Period
         md.AppendLine($"## {Escape(Name)}: periodic (period {ReportFormat.WithUnit(Period, Unit)}; errors taken the short way round)").AppendLine();
         MetricTable(md, new Dictionary<string, string>(), ($"circular MAE{unit}", "Mae", m.Mae), ($"circular RMSE{unit}", "Rmse", m.Rmse),
             ($"median circular error{unit}", "MedianAbsoluteError", m.MedianAbsoluteError), ($"max circular error{unit}", "MaxError", m.MaxError));
+        Image(md, files?.PredictedVsActual, $"{Name} predicted vs actual, wrapped");
         Image(md, files?.WorstPredictions, $"{Name} worst predictions");
+    }
+
+    /// <summary>The predictions CSV and worst sheet, and the wrapped scatter of predicted against true values.</summary>
+    internal override void WriteFiles(TargetFiles files, ReportOptions options, Func<string, Action<string>, string?> save)
+    {
+        base.WriteFiles(files, options, save);
+        if (!options.Plots || !HasSamples) return;
+        // The period's start: from the target when known, else the lowest value seen (an evaluation built by hand).
+        double min = Target is PeriodicTargetSpec spec ? spec.Min : Math.Floor(Samples.Min(s => Math.Min(s.Actual, s.Predicted)));
+        files.PredictedVsActual = save($"{files.Prefix}-scatter.png", path => Reports.Plots.PeriodicPlot.Save(this, min, path));
     }
 
     internal override void WritePredictions(StringBuilder csv)

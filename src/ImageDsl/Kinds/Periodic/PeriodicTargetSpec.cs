@@ -110,6 +110,17 @@ public sealed partial record PeriodicTargetSpec : TargetSpec, IGeometricTarget, 
     /// <inheritdoc />
     internal override TargetLoss CreateLoss(int offset) => new SineCosineLoss(offset, this);
 
+    /// <summary>
+    /// The predicted phase, atan2(sine, cosine): what turns the angle up. The wrap at ±π is a jump
+    /// in value but not in gradient, so it explains any angle.
+    /// </summary>
+    internal override Func<Tensor, Tensor> ExplainScore(Explanations.ExplainTarget target)
+    {
+        if (target.Label is not null || target.Component is not null)
+            throw new ArgumentException($"{Name} is a periodic target, which has one value (no labels or components); explain it with ExplainTarget.Value(\"{Name}\").", nameof(target));
+        return head => atan2(head[.., 0], head[.., 1]);
+    }
+
     /// <inheritdoc />
     internal override int DecodedWidth => 1;
 

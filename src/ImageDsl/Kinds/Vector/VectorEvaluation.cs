@@ -104,7 +104,33 @@ public sealed record VectorEvaluation(string Name, string? Unit, IReadOnlyList<s
         string Values(IReadOnlyList<float> values) => string.Join(" ", values.Select(x => ReportFormat.Value(x)));
         return (Box is null ? $"{Name}: the {worst.Length} largest mean absolute errors" : $"{Name}: the {worst.Length} lowest IoUs",
             worst.Select(s => new SheetItem(s.ImagePath, $"true: {Values(s.Actual)}", $"pred: {Values(s.Predicted)}",
-                s.IoU is { } iou ? $"IoU {ReportFormat.Metric(iou)}" : $"MAE {ReportFormat.Value(s.MeanAbsoluteError)}")).ToArray());
+                s.IoU is { } iou ? $"IoU {ReportFormat.Metric(iou)}" : $"MAE {ReportFormat.Value(s.MeanAbsoluteError)}") { Marks = Marks(s) }).ToArray());
+    }
+
+    /// <summary>
+    /// Where a box or points target's values lie in the image: value v is at (v − Origin) / Width
+    /// across and (v − Origin) / Height down. Null for a plain vector, or when the image size is unknown.
+    /// </summary>
+    internal (double Origin, double Width, double Height)? Frame { get; init; }
+
+    /// <summary>The truth's and the prediction's box or points over the image, for the contact sheet.</summary>
+    private IReadOnlyList<SheetMark> Marks(VectorSample s)
+    {
+        if (Frame is not { } f) return [];
+        var marks = new List<SheetMark>();
+        foreach (var (values, predicted) in new[] { (s.Actual, false), (s.Predicted, true) })
+        {
+            double X(double v) => (v - f.Origin) / f.Width;
+            double Y(double v) => (v - f.Origin) / f.Height;
+            if (Box is { } format)
+            {
+                var (x1, y1, x2, y2) = Boxes.Corners(format, values.ToArray());
+                marks.Add(new SheetMark(predicted, X(x1), Y(y1), X(x2), Y(y2)));
+            }
+            else
+                for (int k = 0; k + 1 < values.Count; k += 2) marks.Add(new SheetMark(predicted, X(values[k]), Y(values[k + 1])));
+        }
+        return marks;
     }
 }
 
@@ -179,6 +205,14 @@ internal sealed class VectorScorer(int index, VectorTargetSpec target) : TargetS
         bool box = target.Box is not null && n > 0;
         var metrics = new VectorMetrics(n, m.Mae, m.Rmse, m.R2, perComponent,
             box ? iouSum / n : null, box ? (double)above50 / n : null, box ? (double)above75 / n : null);
-        return new VectorEvaluation(target.Name, target.Unit, target.Components, target.Box, metrics) { Samples = samples, Target = target };
+        return new VectorEvaluation(target.Name, target.Unit, target.Components, target.Box, metrics) { Samples = samples, Target = target, Frame = ImageFrame() };
+    }
+
+    /// <summary>See <see cref="VectorEvaluation.Frame"/>: [Min, Max] spans the image when bounded, else the values are pixels of the input.</summary>
+    private (double, double, double)? ImageFrame()
+    {
+        if (!target.MovesWithImage) return null;
+        if (target.IsBounded) return (target.Min!.Value, target.Max!.Value - target.Min.Value, target.Max.Value - target.Min.Value);
+        return Input is { } input ? (0, input.Width, input.Height) : null;
     }
 }

@@ -146,6 +146,17 @@ public sealed partial record VectorTargetSpec : TargetSpec, IGeometricTarget, IS
         return values;
     }
 
+    /// <summary>One component's head output (a box coordinate, a keypoint's x or y), which rises and falls with its value.</summary>
+    internal override Func<Tensor, Tensor> ExplainScore(Explanations.ExplainTarget target)
+    {
+        if (target.Label is not null) throw new ArgumentException($"{Name} is a {KindName} target, which has components ({string.Join(", ", Components)}), not labels.", nameof(target));
+        int component = target.Component ?? (Components.Count == 1 ? 0
+            : throw new ArgumentException($"{Name} has {Components.Count} components ({string.Join(", ", Components)}): name one with ExplainTarget.Of(\"{Name}\", index).", nameof(target)));
+        if (component < 0 || component >= Components.Count)
+            throw new ArgumentOutOfRangeException(nameof(target), component, $"{Name} has components 0 to {Components.Count - 1} ({string.Join(", ", Components)}).");
+        return head => head[.., component];
+    }
+
     /// <inheritdoc />
     internal override TargetScorer CreateScorer(int index) => new VectorScorer(index, this);
 

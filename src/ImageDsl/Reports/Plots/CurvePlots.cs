@@ -15,9 +15,15 @@ internal static class CurvePlots
 
     public static void SaveRoc(ClassificationEvaluation target, IReadOnlyList<ClassCurve> curves, int max, string path)
     {
-        var drawn = Drawn(curves, max);
         var macro = target.Metrics.RocAucMacro is { } auc ? $"macro AUC {ReportFormat.Metric(auc)}" : "macro AUC undefined";
-        var plot = PlotStyle.Create($"{target.Name}: ROC curves, one-vs-rest ({macro})", "False positive rate", "True positive rate");
+        SaveRoc($"{target.Name}: ROC curves, one-vs-rest ({macro})", curves, max, path);
+    }
+
+    /// <summary>ROC curves under <paramref name="title"/>: a yes/no target's one curve, or one per class.</summary>
+    public static void SaveRoc(string title, IReadOnlyList<ClassCurve> curves, int max, string path)
+    {
+        var drawn = Drawn(curves, max);
+        var plot = PlotStyle.Create(title, "False positive rate", "True positive rate");
         var chance = plot.Add.Line(0, 0, 1, 1);
         chance.LineColor = Colors.Gray;
         chance.LinePattern = LinePattern.Dashed;
@@ -27,11 +33,15 @@ internal static class CurvePlots
         Finish(plot, Subtitle(drawn.Count, curves.Count, "lowest AUC"), path);
     }
 
-    public static void SavePrecisionRecall(ClassificationEvaluation target, IReadOnlyList<ClassCurve> curves, int max, string path)
+    public static void SavePrecisionRecall(ClassificationEvaluation target, IReadOnlyList<ClassCurve> curves, int max, string path) =>
+        SavePrecisionRecall($"{target.Name}: precision-recall curves, one-vs-rest", curves, max, path);
+
+    /// <summary>Precision-recall curves under <paramref name="title"/>, of the classes <see cref="SaveRoc(string, IReadOnlyList{ClassCurve}, int, string)"/> draws.</summary>
+    public static void SavePrecisionRecall(string title, IReadOnlyList<ClassCurve> curves, int max, string path)
     {
         // The same classes in the same colours as the ROC plot; a class with a ROC curve always has this one too.
         var drawn = Drawn(curves, max);
-        var plot = PlotStyle.Create($"{target.Name}: precision-recall curves, one-vs-rest", "Recall", "Precision");
+        var plot = PlotStyle.Create(title, "Recall", "Precision");
         for (int i = 0; i < drawn.Count; i++)
             Line(plot, drawn[i].PrecisionRecall, PlotStyle.ClassColor(i, drawn.Count), $"{drawn[i].Label} (AP {drawn[i].AveragePrecision!.Value.ToString("F3", ReportFormat.Culture)})");
         Finish(plot, Subtitle(drawn.Count, curves.Count, "lowest ROC AUC"), path);
