@@ -102,12 +102,14 @@ internal abstract record TargetModel(string Name, string Column, double LossWeig
         w.WriteLine($"/// <summary>The score of one label of <c>{Literals.XmlText(Name)}</c>: a heatmap of it shows where the evidence for that label lies.</summary>");
         w.WriteLine("/// <param name=\"label\">The label to explain.</param>");
         var id = Code.Id(Name);
-        if (isString)
+        // A label type the spec keeps private (or protected) cannot be a parameter of a member of
+        // the nested ExplainTargets class (CS0051): such a target is selected by its label's name.
+        if (isString || TypeAccessibility is not (GeneratedAccessibility.Public or GeneratedAccessibility.Internal))
         {
             w.WriteLine($"public static {TypeNames.ExplainTarget} {id}(string label) => {TypeNames.ExplainTarget}.Score({Literals.String(Name)}, label);");
             return;
         }
-        w.WriteLine($"{(TypeAccessibility == "private" ? "internal" : TypeAccessibility)} static {TypeNames.ExplainTarget} {id}({labelType} label) => {TypeNames.ExplainTarget}.Score({Literals.String(Name)}, label switch");
+        w.WriteLine($"{TypeAccessibility} static {TypeNames.ExplainTarget} {id}({labelType} label) => {TypeNames.ExplainTarget}.Score({Literals.String(Name)}, label switch");
         w.OpenBlock();
         foreach (var label in labels) w.WriteLine($"{Code.LabelValue(labelType, false, label)} => {Literals.String(label.Name)},");
         w.WriteLine($"_ => throw new {TypeNames.ArgumentOutOfRangeException}(nameof(label), label, {Literals.String($"Not a label of {Name}.")}),");
