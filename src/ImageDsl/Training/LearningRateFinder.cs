@@ -59,7 +59,7 @@ internal sealed class LearningRateFinder(
             float loss;
             using (NewDisposeScope())
             {
-                var (images, targets) = Batch(data, indices, augmentation, generator);
+                var (images, targets) = TrainingBatch.Make(spec, normalization, data, indices, augmentation, generator);
                 network.zero_grad(set_to_none: true);
                 var total = computeLoss(network.call(images), targets);
                 loss = total.item<float>();
@@ -92,16 +92,6 @@ internal sealed class LearningRateFinder(
         return new LearningRateCurve(rates, losses, smoothed, diverged);
     }
 
-    /// <summary>A batch as training makes it: augmented (geometric targets moved with the image), then normalized.</summary>
-    private (Tensor Images, Tensor Targets) Batch(BatchSource data, long[] indices, Augmentation augmentation, Generator generator)
-    {
-        var (images, targets, _) = data.Take(indices);
-        if (!augmentation.IsEnabled) return (normalization.Apply(images), targets);
-        var window = augmentation.Rotation > 0 ? GeometricTargets.Window(spec, targets) : null;
-        var (augmented, moves) = Augment.Apply(images.to_type(ScalarType.Float32).div_(255f), augmentation, generator, window);
-        if (moves is not null) targets = GeometricTargets.Move(spec, targets, moves);
-        return (normalization.ApplyToUnit(augmented), targets);
-    }
 }
 
 /// <summary>The raw record of a range test: one point per step taken.</summary>

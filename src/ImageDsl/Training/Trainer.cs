@@ -87,7 +87,7 @@ internal sealed class Trainer(
                 int size;
                 using (NewDisposeScope())
                 {
-                    var (images, targets) = TrainingBatch(data, BatchIndices(batch), augmentation, generator);
+                    var (images, targets) = TrainingBatch.Make(spec, normalization, data, BatchIndices(batch), augmentation, generator);
                     if (batch + 1 < batches) data.Prefetch(BatchIndices(batch + 1));
                     size = (int)images.shape[0];
 
@@ -172,19 +172,6 @@ internal sealed class Trainer(
         return new TrainingHistory(run.History, run.BestEpoch == 0 ? null : run.BestEpoch);
     }
 
-    /// <summary>
-    /// The batch of training-set <paramref name="indices"/> as a step trains on it: augmented
-    /// (targets moved with the image where they are geometric), then normalized.
-    /// </summary>
-    private (Tensor Images, Tensor Targets) TrainingBatch(BatchSource data, long[] indices, Augmentation augmentation, Generator generator)
-    {
-        var (images, targets, _) = data.Take(indices);
-        if (!augmentation.IsEnabled) return (normalization.Apply(images), targets);
-        var window = augmentation.Rotation > 0 ? GeometricTargets.Window(spec, targets) : null;
-        var (augmented, moves) = Augment.Apply(images.to_type(ScalarType.Float32).div_(255f), augmentation, generator, window);
-        if (moves is not null) targets = GeometricTargets.Move(spec, targets, moves);
-        return (normalization.ApplyToUnit(augmented), targets);
-    }
 
     /// <summary>
     /// Gives batch norm the statistics of the current weights (see <see cref="BatchNormStatistics"/>)
@@ -197,7 +184,7 @@ internal sealed class Trainer(
         var clock = Stopwatch.StartNew();
         using var generator = new Generator(unchecked((ulong)options.Seed * 1_000_003UL + (ulong)epoch));
         int layers = BatchNormStatistics.Recompute(network, data.Count, options.BatchSize, options.BatchNormStatisticsImages, generator,
-            (indices, random) => TrainingBatch(data, indices, augmentation, random).Images, data.Prefetch);
+            (indices, random) => TrainingBatch.Make(spec, normalization, data, indices, augmentation, random).Images, data.Prefetch);
         if (layers > 0)
             logger.LogDebug("Recomputed the statistics of {Layers} batch-norm layers with the weights of epoch {Epoch} in {Milliseconds:F0} ms",
                 layers, epoch, clock.Elapsed.TotalMilliseconds);
