@@ -91,7 +91,6 @@ internal sealed class LearningRateFinder(
         network.eval();
         return new LearningRateCurve(rates, losses, smoothed, diverged);
     }
-
 }
 
 /// <summary>The raw record of a range test: one point per step taken.</summary>
