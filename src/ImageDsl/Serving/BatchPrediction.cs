@@ -6,7 +6,10 @@ public sealed record BatchPredictionOptions
     /// <summary>Images per forward pass (64 by default).</summary>
     public int BatchSize { get; init; } = 64;
 
-    /// <summary>Images decoded at once (the processor count by default).</summary>
+    /// <summary>
+    /// The most images decoded at once (the processor count by default). Fewer are used when fewer
+    /// keep up with the network, whose threads decoding would otherwise slow down.
+    /// </summary>
     public int DecodeParallelism { get; init; } = Environment.ProcessorCount;
 
     internal void Validate()
@@ -43,6 +46,8 @@ internal static class BatchPrediction
 {
     private sealed record Decoded(ImageSource Source, int Index, byte[]? Pixels, string? Error);
 
+    private sealed record DecodedBatch(Decoded[] Images, TimeSpan Work);
+
     public static async IAsyncEnumerable<PredictionResult<TPrediction>> Run<TPrediction>(IImagePredictor<TPrediction> predictor,
         IEnumerable<ImageSource> sources, BatchPredictionOptions? options, IProgress<BatchPredictionProgress>? progress,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
@@ -53,9 +58,10 @@ internal static class BatchPrediction
         int? total = sources.TryGetNonEnumeratedCount(out var count) ? count : null;
         int completed = 0, failed = 0, next = 0;
         using var items = sources.GetEnumerator();
+        var pacing = new DecodePacing(options.DecodeParallelism);
 
         // One batch is decoded ahead; only that task touches the enumerator, so it is never read concurrently.
-        Task<Decoded[]> DecodeNext() => Task.Run(() =>
+        Task<DecodedBatch> DecodeNext() => Task.Run(() =>
         {
             var batch = new List<(ImageSource, int)>(options.BatchSize);
             while (batch.Count < options.BatchSize && items.MoveNext())
@@ -64,9 +70,14 @@ internal static class BatchPrediction
                 batch.Add((items.Current, next++));
             }
             var decoded = new Decoded[batch.Count];
-            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = options.DecodeParallelism, CancellationToken = cancellation },
-                i => decoded[i] = Decode(predictor, batch[i].Item1, batch[i].Item2));
-            return decoded;
+            long work = 0;
+            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = pacing.Threads, CancellationToken = cancellation }, i =>
+            {
+                long start = System.Diagnostics.Stopwatch.GetTimestamp();
+                decoded[i] = Decode(predictor, batch[i].Item1, batch[i].Item2);
+                Interlocked.Add(ref work, System.Diagnostics.Stopwatch.GetTimestamp() - start);
+            });
+            return new DecodedBatch(decoded, System.Diagnostics.Stopwatch.GetElapsedTime(0, work));
         }, cancellation);
 
         var pending = DecodeNext();
@@ -74,11 +85,13 @@ internal static class BatchPrediction
         {
             while (true)
             {
-                var batch = await pending.ConfigureAwait(false);
+                var (batch, work) = await pending.ConfigureAwait(false);
                 if (batch.Length == 0) break;
                 pending = DecodeNext();
                 var good = batch.Where(d => d.Pixels is not null).ToList();
+                long forwardStart = System.Diagnostics.Stopwatch.GetTimestamp();
                 var predictions = good.Count == 0 ? [] : await Task.Run(() => predictor.PredictDecoded(good.Select(d => d.Pixels!).ToList()), cancellation).ConfigureAwait(false);
+                pacing.Observe(work, System.Diagnostics.Stopwatch.GetElapsedTime(forwardStart));
                 int p = 0;
                 foreach (var item in batch)
                 {
