@@ -3,9 +3,8 @@ namespace ImageDsl.Serving;
 /// <summary>
 /// How many threads <c>PredictMany</c> decodes the next batch on while the network runs on the
 /// current one. The forward pass's intra-op threads want every core, and a parallel pass is as
-/// slow as its slowest thread: one decoder too many preempts one of them and the whole pass waits
-/// (on 2 cores, SmallCnn at batch 64: 4,200–4,700 images/s with one decoder, 2,700–3,400 with
-/// two). So it decodes on as few threads as keep up with the network: after each batch, the
+/// slow as its slowest thread: a decoder that is not needed to keep up preempts one of them and
+/// the whole pass waits for it. So it decodes on as few threads as keep up with the network: after each batch, the
 /// decoding work (the sum of each image's decoding time) over the forward pass's wall time, with
 /// a quarter's margin, between 1 and the configured maximum. The first batch, which nothing runs
 /// beside, gets the maximum.
