@@ -19,7 +19,9 @@ internal sealed class BenchmarkNetwork : nn.Module<Tensor, Tensor[]>
     {
         backbone = Backbones.Create(spec.Backbone, spec.Input);
         head = Heads.Create(spec.Targets[0], backbone.FeatureCount);
-        RegisterComponents();
+        // Named as the generator names them (the backbone, then the head after its target), so that ExportOnnx finds them.
+        register_module("backbone", backbone);
+        register_module(spec.Targets[0].Name, head);
     }
 
     public override Tensor[] forward(Tensor images)

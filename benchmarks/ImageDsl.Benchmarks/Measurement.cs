@@ -46,10 +46,13 @@ internal sealed class Measurement(string name, bool isLatency, IReadOnlyList<(st
     private double BestSpeed(int side) => Rounds.Max(r => r[side].Images / r[side].WallSeconds);
 
     /// <summary>Ours (side 0) against <paramref name="side"/> as a speed ratio (above 1: ours is faster), by wall clock or by CPU time.</summary>
-    public (double Median, double Min, double Max) SpeedRatio(int side, bool byCpu)
+    public (double Median, double Min, double Max) SpeedRatio(int side, bool byCpu) => SpeedRatio(0, side, byCpu);
+
+    /// <summary>Side <paramref name="of"/> against <paramref name="side"/>, paired per round as <see cref="SpeedRatio(int, bool)"/>.</summary>
+    public (double Median, double Min, double Max) SpeedRatio(int of, int side, bool byCpu)
     {
         double Speed(Timing t) => t.Images / (byCpu ? t.CpuSeconds : t.WallSeconds);
-        var ratios = Rounds.Select(r => Speed(r[0]) / Speed(r[side])).ToArray();
+        var ratios = Rounds.Select(r => Speed(r[of]) / Speed(r[side])).ToArray();
         return (Statistics.Median(ratios), ratios.Min(), ratios.Max());
     }
 

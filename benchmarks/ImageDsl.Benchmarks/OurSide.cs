@@ -33,6 +33,12 @@ internal sealed class OurSide : ISide
         }
     }
 
+    /// <summary>The model being measured (the ONNX Runtime side exports it).</summary>
+    public BenchmarkModel Model => model;
+
+    /// <summary>The image whose single prediction is timed; null for a workload without inference.</summary>
+    public Image? Single => single;
+
     // Each call is a whole Train(): its setup (optimizer state, shuffling) is on the clock too.
     public Timing Train() => Timing.Measure(training.Count, () => model.Train(training, options));
 

@@ -4,7 +4,7 @@ using ImageDsl.Benchmarks;
 using ImageDsl.Native;
 using TorchSharp;
 
-// Usage: dotnet run -c Release --project benchmarks/ImageDsl.Benchmarks -- [--quick | --smoke] [--threads N] [--no-pytorch] [--only WORKLOAD]
+// Usage: dotnet run -c Release --project benchmarks/ImageDsl.Benchmarks -- [--quick | --smoke] [--threads N] [--no-pytorch] [--only WORKLOAD] [--onnx]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 bool quick = args.Contains("--quick");
@@ -12,6 +12,8 @@ bool smoke = args.Contains("--smoke");
 int threads = args.SkipWhile(a => a != "--threads").Skip(1).Select(int.Parse).FirstOrDefault(2);
 var effort = smoke ? Effort.Smoke : quick ? Effort.Quick : Effort.Full;
 string? only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+// Also times batch-1 prediction through an ONNX Runtime session of the model's own export.
+bool onnx = args.Contains("--onnx");
 
 LibTorch.EnsureLoaded();
 torch.set_num_threads(threads);
@@ -34,6 +36,7 @@ Console.WriteLine("  per-round ratios, [min–max] beside it, by elapsed time (\
 Console.WriteLine();
 
 var root = Path.Combine(Path.GetTempPath(), "imagedsl-benchmark-" + Environment.ProcessId);
+var notes = new List<string>();
 try
 {
     var header = pytorch is null
@@ -57,9 +60,13 @@ try
         {
             measurements.Add(Measure($"inference img/s (batch {Workload.InferenceBatch})", false, ours.Infer, hand.Infer, pytorch is null ? null : () => pytorch.Infer(workload)));
             int n = workload.LatencyRepetitions(effort);
-            measurements.Add(Measure("batch-1 latency ms", true, () => ours.Latency(n), () => hand.Latency(n), pytorch is null ? null : () => pytorch.Latency(workload, n)));
+            using var ort = onnx ? new OnnxRuntimeSide(ours.Model, ours.Single!, Path.Combine(root, workload.Name, "onnx"), threads) : null;
+            var latency = Measure("batch-1 latency ms", true, () => ours.Latency(n), () => hand.Latency(n), pytorch is null ? null : () => pytorch.Latency(workload, n),
+                ort is null ? null : () => ort.Latency(n));
+            measurements.Add(latency);
+            if (ort is not null) notes.Add(OnnxNote(workload, latency));
         }
-        foreach (var m in measurements) Console.WriteLine(Row(workload, m));
+        foreach (var m in measurements) Console.WriteLine(Row(workload, m, pytorch is null ? 2 : 3));
     }
 }
 finally
@@ -67,6 +74,8 @@ finally
     try { Directory.Delete(root, recursive: true); } catch (IOException) { }
 }
 Console.WriteLine();
+foreach (var note in notes) Console.WriteLine(note);
+if (notes.Count > 0) Console.WriteLine();
 Console.WriteLine($"Load average at the end: {LoadAverage()} (other programs' share of the {Environment.ProcessorCount} cores is what makes rounds disagree).");
 return 0;
 
@@ -74,18 +83,27 @@ return 0;
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-Measurement Measure(string name, bool isLatency, Func<Timing> ours, Func<Timing> hand, Func<Timing>? py)
+Measurement Measure(string name, bool isLatency, Func<Timing> ours, Func<Timing> hand, Func<Timing>? py, Func<Timing>? ort = null)
 {
     var sides = new List<(string, Func<Timing>)> { ("ImageDsl", ours), ("hand-written", hand) };
     if (py is not null) sides.Add(("PyTorch", py));
+    if (ort is not null) sides.Add(("ONNX Runtime", ort));
     return new Measurement(name, isLatency, sides).Run(effort.Rounds);
 }
 
-static string Row(Workload workload, Measurement m)
+// The ONNX Runtime side is the last one; its ratios are against each of the others.
+static string OnnxNote(Workload workload, Measurement m)
+{
+    int ort = m.Sides.Count - 1;
+    var against = Enumerable.Range(0, ort).Select(s => $"÷ {m.Sides[s]} paired, wall {Ratio(m.SpeedRatio(ort, s, false))}, CPU {Ratio(m.SpeedRatio(ort, s, true))}");
+    return $"- {workload.Name}: ONNX Runtime batch-1 latency (the model's own export) {m.Best(ort):F2} ms best round; {string.Join("; ", against)}";
+}
+
+static string Row(Workload workload, Measurement m, int tableSides)
 {
     string format = m.IsLatency ? "F2" : "F0";
     var cells = new List<string> { workload.Name, m.Name, m.Best(0).ToString(format), m.Best(1).ToString(format) };
-    for (int side = 1; side < m.Sides.Count; side++)
+    for (int side = 1; side < Math.Min(tableSides, m.Sides.Count); side++)
     {
         if (side > 1) cells.Add(m.Best(side).ToString(format));
         cells.AddRange([m.BestRatio(side).ToString("F2"), Ratio(m.SpeedRatio(side, false)), Ratio(m.SpeedRatio(side, true))]);

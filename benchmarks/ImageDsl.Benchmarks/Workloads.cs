@@ -31,6 +31,7 @@ internal sealed record Workload(string Name, ModelSpec Spec, bool Inference, int
         new("smallcnn-cls", Build("SmallCnnClasses", Backbone.SmallCnn, new InputSpec(28, 28, 1), Labels()), Inference: true, Scale: 12),
         // torchvision's other families at the same 64x64x3, against the same torchvision models;
         // scaled by their cost relative to ResNet-18's (ResNet-50 costs more: it keeps scale 1).
+        new("resnet34-cls", Build("ResNet34Classes", Backbone.ResNet34, new InputSpec(64, 64, 3), Labels()), Inference: true),
         new("resnet50-cls", Build("ResNet50Classes", Backbone.ResNet50, new InputSpec(64, 64, 3), Labels()), Inference: true),
         new("mobilenet_v3_small-cls", Build("MobileNetV3SmallClasses", Backbone.MobileNetV3Small, new InputSpec(64, 64, 3), Labels()), Inference: true, Scale: 6),
         new("mobilenet_v3_large-cls", Build("MobileNetV3LargeClasses", Backbone.MobileNetV3Large, new InputSpec(64, 64, 3), Labels()), Inference: true, Scale: 3),

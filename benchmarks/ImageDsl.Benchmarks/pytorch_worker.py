@@ -2,7 +2,7 @@
 
 Started once by the C# benchmark (PyTorchWorker.cs) so that measurements can be interleaved
 with the C# ones in one run: it reads one JSON command per line on stdin and answers with
-one JSON line on stdout. The networks mirror ImageDsl's: torchvision's resnet18, resnet50,
+one JSON line on stdout. The networks mirror ImageDsl's: torchvision's resnet18, resnet34, resnet50,
 mobilenet_v3_small / _large and efficientnet_b0 with our heads (dropout + linear for classes,
 linear for a range) and SmallCnn layer for layer.
 Inputs are random, already-normalized floats, as in the hand-written TorchSharp loop.
@@ -49,6 +49,12 @@ def resnet18(outputs, regression):
     return model
 
 
+def resnet34(classes):
+    model = torchvision.models.resnet34()
+    model.fc = nn.Sequential(nn.Dropout(0.3), nn.Linear(512, classes))
+    return model
+
+
 def resnet50(classes):
     model = torchvision.models.resnet50()
     model.fc = nn.Sequential(nn.Dropout(0.3), nn.Linear(2048, classes))
@@ -72,6 +78,7 @@ def efficientnet_b0(classes):
 
 WORKLOADS = {
     "resnet18-cls": (lambda: resnet18(10, False), (3, 64, 64), False),
+    "resnet34-cls": (lambda: resnet34(10), (3, 64, 64), False),
     "resnet50-cls": (lambda: resnet50(10), (3, 64, 64), False),
     "mobilenet_v3_small-cls": (lambda: mobilenet_v3(torchvision.models.mobilenet_v3_small, 10), (3, 64, 64), False),
     "mobilenet_v3_large-cls": (lambda: mobilenet_v3(torchvision.models.mobilenet_v3_large, 10), (3, 64, 64), False),
