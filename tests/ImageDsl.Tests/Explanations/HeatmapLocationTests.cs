@@ -14,7 +14,7 @@ public partial class SquarePlacer
     [Labels] public bool Right { get; init; }
 
     /// <summary>The square's centre x.</summary>
-    [Range(0, 32, Unit = "px")] public float X { get; init; }
+    [Range(0, 32, Unit = "px")] public float CentreX { get; init; }
 
     /// <summary>The square's box.</summary>
     [Box(Min = 0, Max = 32)] public BoundingBox Box { get; init; }
@@ -34,7 +34,7 @@ public class HeatmapLocationTests
     {
         Directory.CreateDirectory(Path.Combine(directory, "images"));
         var random = new Random(seed);
-        var lines = new List<string> { "file,Right,X,x,y,w,h" };
+        var lines = new List<string> { "file,Right,CentreX,x,y,w,h" };
         var squares = new List<(string, int, int)>();
         for (int i = 0; i < count; i++)
         {
@@ -95,7 +95,7 @@ public class HeatmapLocationTests
             }
         }
         Measure("class", all, image => ExplainTarget.Score("Right", image.X + Side / 2.0 >= 16 ? "true" : "false"));
-        Measure("value", right, _ => SquarePlacer.ExplainTargets.X);
+        Measure("value", right, _ => SquarePlacer.ExplainTargets.CentreX);
         Measure("box left", right, _ => SquarePlacer.ExplainTargets.Box.X);
         var summary = string.Join("; ", contrasts.Select(c => $"{c.Key}: median {Median(c.Value):F1} ({string.Join(" ", c.Value.Select(v => v.ToString("F1")))})"));
         Console.WriteLine($"inside/outside heat: {summary}; {clock.Elapsed.TotalSeconds:F1} s");
