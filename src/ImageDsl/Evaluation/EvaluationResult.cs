@@ -21,6 +21,14 @@ public sealed record EvaluationResult(string Model, string Dataset, int Count, d
     /// <summary>When the evaluation ran; defaults to the moment the result was created.</summary>
     public DateTimeOffset EvaluatedAt { get; init; } = DateTimeOffset.UtcNow;
 
+    /// <summary>
+    /// The model that made this evaluation, as the report needs it: a heatmap of one image file
+    /// for one number (null when the file cannot be read or the model is disposed). Null for
+    /// results built by hand; the report then has no heatmaps.
+    /// </summary>
+    [JsonIgnore]
+    internal Func<string, Explanations.ExplainTarget, Explanations.Heatmap?>? Explainer { get; init; }
+
     /// <summary>The evaluation of the target named <paramref name="name"/>.</summary>
     public TargetEvaluation this[string name] =>
         Targets.FirstOrDefault(t => t.Name == name) ?? throw new KeyNotFoundException($"No target '{name}'; targets are {string.Join(", ", Targets.Select(t => t.Name))}.");

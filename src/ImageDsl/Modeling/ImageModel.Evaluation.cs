@@ -31,7 +31,8 @@ public abstract partial class ImageModel<TLabels, TPrediction>
         using var lease = usage.Enter("be evaluated");
         RequireTrained("be evaluated");
         testTimeAugmentation?.Check(Spec);
-        return Score(data, testTimeAugmentation);
+        // The report's heatmaps explain the worst images with this model (while it is not disposed).
+        return Score(data, testTimeAugmentation) with { Explainer = TryExplain };
     }
 
     /// <summary>What <see cref="EvaluateCore"/> computes, without its check: training validates a model that is not trained yet.</summary>

@@ -13,7 +13,25 @@ internal sealed record SheetItem(string ImagePath, string Truth, params string[]
 {
     /// <summary>Boxes and points drawn over the image, truth and prediction in two colours; empty for none.</summary>
     public IReadOnlyList<SheetMark> Marks { get; init; } = [];
+
+    /// <summary>
+    /// What a heatmap of this image should explain, and how its caption names it (the predicted
+    /// label, the worst component); null for the target's one value.
+    /// </summary>
+    public SheetExplain? Explain { get; init; }
+
+    /// <summary>Further lines, in black, after the red ones (a heatmap sheet's "heat: …").</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>
+    /// Drawn instead of the file at <see cref="ImagePath"/> when set (a heatmap overlay, at the
+    /// model's input size); the caller keeps and disposes it.
+    /// </summary>
+    public Image<Rgba32>? Picture { get; init; }
 }
+
+/// <summary>What a heatmap explains for one sheet image: the number, and its name in the caption.</summary>
+internal sealed record SheetExplain(ImageDsl.Explanations.ExplainTarget Target, string What);
 
 /// <summary>
 /// A box or a point drawn over a sheet's image, in fractions of the image's width and height
@@ -55,23 +73,43 @@ internal static class ContactSheet
 
     private const float LegendSize = 14;
 
-    public static void Save(string title, IReadOnlyList<SheetItem> items, int thumbnailSize, string path)
+    /// <summary>Where a sheet puts things: its size, its cells, its header.</summary>
+    internal sealed record Layout(int Width, int Height, int Columns, int CellWidth, int CellHeight, int Header, int LineHeight, int ThumbnailSize, bool Marked)
     {
-        if (items.Count == 0) throw new ArgumentException("A contact sheet needs at least one image.", nameof(items));
-        // Cells as wide as the longest caption (within bounds; longer ones shrink, then are cut),
-        // as many per row as fit a page-wide picture, and rows filled evenly (16 images: 8 + 8, not 5 + 5 + 5 + 1).
-        float caption = items.SelectMany(i => i.Wrong.Prepend(i.Truth)).Max(t => Plots.PlotStyle.TextWidth(t, CaptionSize));
+        /// <summary>The square cell image number <paramref name="i"/> is drawn in (see <see cref="Destination"/> for where inside).</summary>
+        public SKRect Box(int i)
+        {
+            float left = Gap + i % Columns * (CellWidth + Gap), top = Header + i / Columns * (CellHeight + Gap);
+            return SKRect.Create(left + (CellWidth - ThumbnailSize) / 2f, top, ThumbnailSize, ThumbnailSize);
+        }
+    }
+
+    /// <summary>
+    /// Cells as wide as the longest caption (within bounds; longer ones shrink, then are cut),
+    /// as many per row as fit a page-wide picture, and rows filled evenly (16 images: 8 + 8, not 5 + 5 + 5 + 1).
+    /// </summary>
+    internal static Layout Measure(IReadOnlyList<SheetItem> items, int thumbnailSize)
+    {
+        float caption = items.SelectMany(i => i.Wrong.Prepend(i.Truth).Concat(i.Notes)).Max(t => Plots.PlotStyle.TextWidth(t, CaptionSize));
         int cellWidth = Math.Max(thumbnailSize, (int)Math.Clamp(caption + 8, MinCellWidth, MaxCellWidth));
         int fit = Math.Clamp((MaxWidth - Gap) / (cellWidth + Gap), 1, MaxColumns);
         int rows = (items.Count + fit - 1) / fit;
         int columns = (items.Count + rows - 1) / rows;
         int lineHeight = (int)(CaptionSize * 1.45f);
-        int lines = 1 + items.Max(i => i.Wrong.Length);
+        int lines = 1 + items.Max(i => i.Wrong.Length + i.Notes.Count);
         int cellHeight = thumbnailSize + 6 + lines * lineHeight;
         bool marked = items.Any(i => i.Marks.Count > 0);
         int header = (int)(TitleSize * 2.4f) + (marked ? (int)(LegendSize * 1.6f) : 0);
         int width = Gap + columns * (cellWidth + Gap);
         int height = header + rows * (cellHeight + Gap) + Gap;
+        return new Layout(width, height, columns, cellWidth, cellHeight, header, lineHeight, thumbnailSize, marked);
+    }
+
+    public static void Save(string title, IReadOnlyList<SheetItem> items, int thumbnailSize, string path)
+    {
+        if (items.Count == 0) throw new ArgumentException("A contact sheet needs at least one image.", nameof(items));
+        var layout = Measure(items, thumbnailSize);
+        var (width, height, cellWidth, lineHeight, marked) = (layout.Width, layout.Height, layout.CellWidth, layout.LineHeight, layout.Marked);
 
         using var typeface = SKTypeface.FromFamilyName(Plots.PlotStyle.FontName) ?? SKTypeface.Default;
         using var bold = SKTypeface.FromFamilyName(Plots.PlotStyle.FontName, SKFontStyle.Bold) ?? typeface;
@@ -91,15 +129,17 @@ internal static class ContactSheet
         using var frame = new SKPaint { Color = Frame, Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
         for (int i = 0; i < items.Count; i++)
         {
-            float left = Gap + i % columns * (cellWidth + Gap), top = header + i / columns * (cellHeight + Gap);
-            var box = SKRect.Create(left + (cellWidth - thumbnailSize) / 2f, top, thumbnailSize, thumbnailSize);
-            var drawn = DrawThumbnail(canvas, items[i].ImagePath, box, font, ink);
+            var box = layout.Box(i);
+            float left = box.MidX - cellWidth / 2f, top = box.Top;
+            var drawn = DrawThumbnail(canvas, items[i], box, font, ink);
             if (drawn is { } picture) DrawMarks(canvas, items[i].Marks, picture);
             canvas.DrawRect(SKRect.Inflate(box, 0.5f, 0.5f), frame); // just outside the image, never over its pixels
             float centre = left + cellWidth / 2f, firstLine = top + thumbnailSize + 6 + CaptionSize;
             DrawFitted(canvas, items[i].Truth, centre, firstLine, cellWidth, font, ink);
             for (int line = 0; line < items[i].Wrong.Length; line++)
                 DrawFitted(canvas, items[i].Wrong[line], centre, firstLine + (line + 1) * lineHeight, cellWidth, font, wrong);
+            for (int line = 0; line < items[i].Notes.Count; line++)
+                DrawFitted(canvas, items[i].Notes[line], centre, firstLine + (items[i].Wrong.Length + line + 1) * lineHeight, cellWidth, font, ink);
         }
 
         using var snapshot = surface.Snapshot();
@@ -113,9 +153,9 @@ internal static class ContactSheet
     /// pixels (a digit's pixels are the evidence), down smoothly; a note if it cannot be read.
     /// </summary>
     /// <returns>Where the image was drawn; null when it could not be read.</returns>
-    private static SKRect? DrawThumbnail(SKCanvas canvas, string path, SKRect box, SKFont font, SKPaint ink)
+    private static SKRect? DrawThumbnail(SKCanvas canvas, SheetItem item, SKRect box, SKFont font, SKPaint ink)
     {
-        using var image = TryLoad(path);
+        using var image = item.Picture is { } picture ? ToSkia(picture) : TryLoad(item.ImagePath);
         if (image is null)
         {
             using var grey = new SKPaint { Color = new SKColor(0xEE, 0xEE, 0xEE) };
@@ -123,10 +163,8 @@ internal static class ContactSheet
             DrawFitted(canvas, "unreadable", box.MidX, box.MidY + font.Size / 3, box.Width, font, ink);
             return null;
         }
-        float fit = Math.Min(box.Width / image.Width, box.Height / image.Height);
-        float scale = fit >= 1 ? MathF.Floor(fit) : fit;
-        float w = image.Width * scale, h = image.Height * scale;
-        var destination = SKRect.Create(box.MidX - w / 2, box.MidY - h / 2, w, h);
+        var destination = Destination(box, image.Width, image.Height);
+        float scale = destination.Width / image.Width;
         var sampling = scale >= 1 ? new SKSamplingOptions(SKFilterMode.Nearest) : new SKSamplingOptions(SKCubicResampler.Mitchell);
         canvas.DrawImage(image, destination, sampling);
         return destination;
@@ -179,15 +217,29 @@ internal static class ContactSheet
         }
     }
 
+    /// <summary>Where an image of <paramref name="width"/> × <paramref name="height"/> is drawn in its cell's square <paramref name="box"/>: centred, scaled up by a whole factor or down to fit.</summary>
+    internal static SKRect Destination(SKRect box, int width, int height)
+    {
+        float fit = Math.Min(box.Width / width, box.Height / height);
+        float scale = fit >= 1 ? MathF.Floor(fit) : fit;
+        float w = width * scale, h = height * scale;
+        return SKRect.Create(box.MidX - w / 2, box.MidY - h / 2, w, h);
+    }
+
+    private static SKImage ToSkia(Image<Rgba32> image)
+    {
+        var pixels = new Rgba32[image.Width * image.Height];
+        image.CopyPixelDataTo(pixels);
+        var info = new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        return SKImage.FromPixelCopy(info, MemoryMarshal.AsBytes(pixels.AsSpan()), info.RowBytes);
+    }
+
     private static SKImage? TryLoad(string path)
     {
         try
         {
             using var image = SixLabors.ImageSharp.Image.Load<Rgba32>(path);
-            var pixels = new Rgba32[image.Width * image.Height];
-            image.CopyPixelDataTo(pixels);
-            var info = new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-            return SKImage.FromPixelCopy(info, MemoryMarshal.AsBytes(pixels.AsSpan()), info.RowBytes);
+            return ToSkia(image);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or UnknownImageFormatException or ImageFormatException or NotSupportedException)
         {

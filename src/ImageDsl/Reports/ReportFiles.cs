@@ -25,6 +25,9 @@ internal sealed class TargetFiles
     public string? Residuals { get; set; }
     public string? WorstPredictions { get; set; }
 
+    /// <summary>The worst predictions with heatmaps over them (see <see cref="HeatmapSheet"/>).</summary>
+    public string? WorstHeatmaps { get; set; }
+
     /// <summary>A kind's own plots, under the JSON names it gives them (an ordinal target's <c>rankErrors</c>).</summary>
     public List<(string Name, string File)> Other { get; } = [];
 
@@ -35,6 +38,7 @@ internal sealed class TargetFiles
         [
             ("predictions", Predictions), ("confusionMatrix", ConfusionMatrix), ("roc", Roc), ("precisionRecall", PrecisionRecall),
             ("predictedVsActual", PredictedVsActual), ("residuals", Residuals), ("worstPredictions", WorstPredictions),
+            ("worstHeatmaps", WorstHeatmaps),
         ];
         foreach (var (name, file) in all)
             if (file is not null) yield return (name, file);

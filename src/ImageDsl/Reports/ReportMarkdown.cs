@@ -35,6 +35,7 @@ internal static class ReportMarkdown
     {
         var md = new StringBuilder();
         target.WriteMarkdown(md, files, worstCount, directory);
+        HeatmapSheet.WriteMarkdown(md, target, files);
         CalibrationSection.WriteMarkdown(md, target, files);
         return md.ToString();
     }

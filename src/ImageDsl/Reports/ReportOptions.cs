@@ -18,12 +18,22 @@ public sealed record ReportOptions
     /// <summary>At most this many classes get a ROC and a precision-recall curve; with more, the classes of lowest ROC AUC are drawn.</summary>
     public int MaxCurveClasses { get; init; } = 10;
 
+    /// <summary>
+    /// Images of each target's worst-predictions sheet (the first ones, at most
+    /// <see cref="WorstPredictions"/>) drawn again with a heatmap of what the model predicted over
+    /// them, on <c>&lt;Target&gt;-worst-heatmaps.png</c>; 0 draws none. Only for an evaluation a
+    /// model made, and written while that model is not disposed: each heatmap runs the model
+    /// forward and back on one image. Dense targets get none (see docs/explanations.md).
+    /// </summary>
+    public int WorstHeatmaps { get; init; } = 8;
+
     /// <summary>False writes only <c>report.json</c>, <c>report.md</c> and the predictions CSVs, with no PNG.</summary>
     public bool Plots { get; init; } = true;
 
     internal void Validate()
     {
         if (WorstPredictions < 0) throw new ArgumentOutOfRangeException(nameof(WorstPredictions), WorstPredictions, "Must be 0 or more.");
+        if (WorstHeatmaps < 0) throw new ArgumentOutOfRangeException(nameof(WorstHeatmaps), WorstHeatmaps, "Must be 0 or more.");
         if (ThumbnailSize < 8) throw new ArgumentOutOfRangeException(nameof(ThumbnailSize), ThumbnailSize, "Must be at least 8 pixels.");
         if (MaxCurveClasses < 1) throw new ArgumentOutOfRangeException(nameof(MaxCurveClasses), MaxCurveClasses, "Must be at least 1.");
     }

@@ -79,6 +79,7 @@ internal static class ReportWriter
         {
             result.Targets[t].WriteFiles(files.Targets[t], options, Save);
             CalibrationSection.WriteFiles(result.Targets[t], files.Targets[t], options, Save);
+            HeatmapSheet.WriteFiles(result.Targets[t], files.Targets[t], options, result.Explainer, Save);
         }
         if (options.Plots && history is { Epochs.Count: > 0 })
             files.Loss = Save(LossFile, path => LossPlot.Save(history, path));

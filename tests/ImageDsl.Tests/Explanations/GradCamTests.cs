@@ -27,7 +27,7 @@ public class GradCamTests
     /// Image i: a lit 6×6 square at (3, 3) on odd images (the class), and a grey 6×6 square
     /// moving over the right half (its x and box are the regression targets), on faint noise.
     /// </summary>
-    private static (string Directory, List<(int X, int Y)> Moving) Write(string directory, int count)
+    internal static (string Directory, List<(int X, int Y)> Moving) Write(string directory, int count)
     {
         Directory.CreateDirectory(Path.Combine(directory, "images"));
         var random = new Random(7);

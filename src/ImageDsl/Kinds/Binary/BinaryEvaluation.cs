@@ -105,7 +105,10 @@ public sealed record BinaryEvaluation(string Name, string NegativeLabel, string 
         var worst = Samples.Where(s => !s.IsCorrect).OrderBy(s => RawScores ? (s.Actual ? s.Probability : -s.Probability) : s.TrueProbability).Take(count).ToArray();
         string Value(float v) => RawScores ? $"score {ReportFormat.Value(v)}" : $"p {ReportFormat.Percent(v)}";
         return ($"{Name}: the {worst.Length} most confident mistakes",
-            worst.Select(s => new SheetItem(s.ImagePath, $"true: {Label(s.Actual)}", $"pred: {Label(s.Predicted)} ({Value(s.Probability)})")).ToArray());
+            worst.Select(s => new SheetItem(s.ImagePath, $"true: {Label(s.Actual)}", $"pred: {Label(s.Predicted)} ({Value(s.Probability)})")
+            {
+                Explain = new(Explanations.ExplainTarget.Score(Name, Label(s.Predicted)), Label(s.Predicted)), // heat: the evidence for the wrong answer
+            }).ToArray());
     }
 
     private string Label(bool value) => value ? PositiveLabel : NegativeLabel;

@@ -200,7 +200,17 @@ public sealed record ClassificationEvaluation(string Name, MulticlassMetrics Met
         : $"{Name}: the {shown} most confident of {mistakes} mistakes";
 
     internal SheetItem Caption(ClassificationSample s) => new(
-        s.ImagePath, $"true: {Metrics.Labels[s.TrueIndex]}", $"pred: {Metrics.Labels[s.PredictedIndex]} ({Share(s.Confidence)})");
+        s.ImagePath, $"true: {Metrics.Labels[s.TrueIndex]}", $"pred: {Metrics.Labels[s.PredictedIndex]} ({Share(s.Confidence)})")
+    {
+        Explain = new(Explanations.ExplainTarget.Score(Name, Metrics.Labels[s.PredictedIndex]), Metrics.Labels[s.PredictedIndex]),
+    };
+
+    /// <summary>The sheet <see cref="WriteFiles"/> draws, for the heatmap sheet to draw again: heat explains the predicted label's score.</summary>
+    internal override (string Title, IReadOnlyList<SheetItem> Items)? WorstSheet(int count)
+    {
+        var mistakes = WorstPredictions.Classification(Samples, count);
+        return (SheetTitle(mistakes.Count, Samples.Count(s => !s.IsCorrect)), mistakes.Select(i => Caption(Samples[i])).ToArray());
+    }
 }
 
 /// <summary>Scores a multi-class target: its metrics, and each image's label and per-label values.</summary>

@@ -100,7 +100,15 @@ public sealed record MultiLabelEvaluation(string Name, MultilabelMetrics Metrics
     {
         var worst = Samples.Where(s => s.Mistakes > 0).OrderByDescending(s => s.Mistakes).Take(count).ToArray();
         return ($"{Name}: the {worst.Length} images with most wrong labels",
-            worst.Select(s => new SheetItem(s.ImagePath, $"true: {Set(s.Actual, "none")}", $"pred: {Set(s.Predicted, "none")}")).ToArray());
+            worst.Select(s => new SheetItem(s.ImagePath, $"true: {Set(s.Actual, "none")}", $"pred: {Set(s.Predicted, "none")}") { Explain = WorstLabel(s) }).ToArray());
+    }
+
+    /// <summary>For the heatmap sheet: the score of the label the image got most confidently wrong (a missed label's evidence, or a wrong one's).</summary>
+    private SheetExplain WorstLabel(MultiLabelSample s)
+    {
+        int worst = Enumerable.Range(0, Metrics.Labels.Count).Where(l => s.Actual[l] != s.Predicted[l])
+            .OrderByDescending(l => Math.Abs(s.Probabilities[l] - (s.Actual[l] ? 1 : 0))).DefaultIfEmpty(0).First();
+        return new(Explanations.ExplainTarget.Score(Name, Metrics.Labels[worst]), s.Actual[worst] ? $"{Metrics.Labels[worst]} (missed)" : Metrics.Labels[worst]);
     }
 
     private string Set(IReadOnlyList<bool> flags, string empty) =>

@@ -118,6 +118,13 @@ public sealed record RegressionEvaluation(string Name, string? Unit, RegressionM
                 worst.Select(i => Caption(Samples[i])).ToArray(), options.ThumbnailSize, path));
     }
 
+    /// <summary>The sheet <see cref="WriteFiles"/> draws, for the heatmap sheet to draw again (heat explains the value).</summary>
+    internal override (string Title, IReadOnlyList<SheetItem> Items)? WorstSheet(int count)
+    {
+        var worst = WorstPredictions.Regression(Samples, count);
+        return ($"{Name}: the {worst.Count} largest absolute errors{ReportFormat.UnitSuffix(Unit)}, largest first", worst.Select(i => Caption(Samples[i])).ToArray());
+    }
+
     /// <summary>Three short lines; the unit is in the sheet's title, where it does not crowd the captions.</summary>
     internal static SheetItem Caption(RegressionSample s) => new(
         s.ImagePath, $"true: {ReportFormat.Value(s.Actual)}", $"pred: {ReportFormat.Value(s.Predicted)}",

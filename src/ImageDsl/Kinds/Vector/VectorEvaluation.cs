@@ -104,7 +104,14 @@ public sealed record VectorEvaluation(string Name, string? Unit, IReadOnlyList<s
         string Values(IReadOnlyList<float> values) => string.Join(" ", values.Select(x => ReportFormat.Value(x)));
         return (Box is null ? $"{Name}: the {worst.Length} largest mean absolute errors" : $"{Name}: the {worst.Length} lowest IoUs",
             worst.Select(s => new SheetItem(s.ImagePath, $"true: {Values(s.Actual)}", $"pred: {Values(s.Predicted)}",
-                s.IoU is { } iou ? $"IoU {ReportFormat.Metric(iou)}" : $"MAE {ReportFormat.Value(s.MeanAbsoluteError)}") { Marks = Marks(s) }).ToArray());
+                s.IoU is { } iou ? $"IoU {ReportFormat.Metric(iou)}" : $"MAE {ReportFormat.Value(s.MeanAbsoluteError)}") { Marks = Marks(s), Explain = WorstComponent(s) }).ToArray());
+    }
+
+    /// <summary>For the heatmap sheet: the component with the largest absolute error (the box edge or coordinate most wrong).</summary>
+    private SheetExplain WorstComponent(VectorSample s)
+    {
+        int worst = Enumerable.Range(0, Components.Count).OrderByDescending(c => Math.Abs((double)s.Predicted[c] - s.Actual[c])).First();
+        return new(Explanations.ExplainTarget.Of(Name, worst), $"{Components[worst]} (worst)");
     }
 
     /// <summary>
