@@ -81,8 +81,8 @@ public sealed record VectorEvaluation(string Name, string? Unit, IReadOnlyList<s
         rows.AddRange(ToleranceRow(m.Tolerance, Unit, "WithinToleranceShare", m.WithinToleranceShare, "share of components"));
         rows.AddRange(ToleranceRow(m.Tolerance, Unit, "AllWithinToleranceShare", m.AllWithinToleranceShare,
             Box is not null ? "share of boxes with every coordinate" : "share of images with every component"));
-        if (Target is VectorTargetSpec { Points: true } || m.PointsWithinToleranceShare is not null)
-            rows.AddRange(ToleranceRow(m.Tolerance, Unit, "PointsWithinToleranceShare", m.PointsWithinToleranceShare, "share of points (distance)"));
+        if (m.Tolerance is { } tolerance && (Target is VectorTargetSpec { Points: true } || m.PointsWithinToleranceShare is not null))
+            rows.Add(($"share of points no farther than {Escape(ReportFormat.WithUnit(tolerance, Unit))}", "PointsWithinToleranceShare", m.PointsWithinToleranceShare));
         MetricTable(md, ToleranceReasons(m), [.. rows]);
         var within = m.Tolerance is { } t ? $" within {Escape(ReportFormat.Tolerance(t, Unit))} |" : "";
         md.AppendLine($"| component | MAE{unit} | RMSE{unit} | R² |{within}").AppendLine($"| --- | ---: | ---: | ---: |{(within.Length > 0 ? " ---: |" : "")}");
