@@ -38,7 +38,7 @@ public class ToleranceDiagnosticTests
             using ImageDsl;
             namespace Demo;
             [ImageModel]
-            public partial class Tolerant
+            internal partial class Tolerant
             {
                 [Range(0, 90, Tolerance = 89.5)] public float Angle { get; init; }
                 [Range(0, 360, Periodic = true, Unit = "degrees", Tolerance = 179)] public float Heading { get; init; }
