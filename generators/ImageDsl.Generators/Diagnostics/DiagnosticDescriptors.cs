@@ -467,6 +467,16 @@ internal static class DiagnosticDescriptors
         description: "Mixup blends two images and CutMix pastes part of one into another; the loss then mixes the two images' labels in the same proportion (soft targets). That is defined for labels ([Labels], [MultiLabel], [Binary]), whose losses are linear in a one-hot or 0/1 truth, but not for a number, box, map or mask: a blend of two images has no single age, and half a box is not a box. Use Mixup and CutMix only on specs whose targets are all labels.",
         helpLinkUri: HelpLink + "imgdsl0044");
 
+    public static readonly DiagnosticDescriptor InvalidTolerance = new(
+        id: "IMGDSL0045",
+        title: "Invalid tolerance",
+        messageFormat: "Tolerance of '{0}' is {1}, but {2}",
+        category: MetricsCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A Tolerance is an error the user accepts, in the target's units: evaluation reports the share of predictions within it. It must be a positive finite number, and smaller than the largest error the target can make (a [Range]'s Max - Min, half a periodic range's period, a bounded [Vector] or [Box]'s Max - Min), since a tolerance that wide counts every prediction as within it and the share would say nothing. Leave Tolerance out for none.",
+        helpLinkUri: HelpLink + "imgdsl0045");
+
     /// <summary>Every descriptor above, in ID order: what the analyzer supports.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = typeof(DiagnosticDescriptors)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -35,9 +35,10 @@ internal sealed partial class SpecParser
         var (column, weight, metrics, loss) = Common(arguments, property, periodic ? "periodic" : "range", periodic ? TargetKinds.Periodic : TargetKinds.Range);
         var huberDelta = HuberDelta(arguments, property);
         bool isFloat = property.Type.SpecialType == SpecialType.System_Single;
-        // A negative or non-finite tolerance means none: it only adds a reported share.
-        var tolerance = arguments.Double("Tolerance", 0);
-        if (!(tolerance > 0) || double.IsInfinity(tolerance)) tolerance = 0;
+        // A range's prediction is clamped into it; a periodic error is taken the short way round.
+        var tolerance = !rangeValid ? 0
+            : periodic ? Tolerance(arguments, property, (max - min) / 2, $"a circular error is at most half the period of {SymbolText.Number(max - min)}")
+            : Tolerance(arguments, property, max - min, $"a prediction is clamped into [{SymbolText.Number(min)}, {SymbolText.Number(max)}]");
         var imageRotation = ImageRotation(arguments, property, unit);
         return new ScalarTargetModel(property.Name, column, weight, metrics, periodic ? ScalarKind.Periodic : ScalarKind.Range, isFloat, min, max, unit, loss, huberDelta, tolerance,
             imageRotation);
@@ -88,6 +89,7 @@ internal sealed partial class SpecParser
         var (column, weight, metrics, loss) = Common(arguments, property, "value", TargetKinds.Value);
         var huberDelta = HuberDelta(arguments, property);
         bool isFloat = property.Type.SpecialType == SpecialType.System_Single;
-        return new ScalarTargetModel(property.Name, column, weight, metrics, ScalarKind.Value, isFloat, 0, 0, unit, loss, huberDelta);
+        var tolerance = Tolerance(arguments, property, largestError: null, "");
+        return new ScalarTargetModel(property.Name, column, weight, metrics, ScalarKind.Value, isFloat, 0, 0, unit, loss, huberDelta, tolerance);
     }
 }

@@ -247,6 +247,21 @@ internal sealed partial class SpecParser
         return huberDelta;
     }
 
+    /// <summary>
+    /// Rule IMGDSL0045: the declared Tolerance, or 0 for none (left out, or refused: the generated
+    /// spec then declares none, so it never throws where the diagnostic already failed the build).
+    /// </summary>
+    /// <param name="largestError">The largest error the target can make, or null when unbounded (see <see cref="ToleranceRules.Problem"/>).</param>
+    /// <param name="largestWhy">Why that is the largest error.</param>
+    private double Tolerance(AttributeReader arguments, IPropertySymbol property, double? largestError, string largestWhy)
+    {
+        if (!arguments.Has("Tolerance")) return 0;
+        var tolerance = arguments.Double("Tolerance", double.NaN);
+        if (ToleranceRules.Problem(tolerance, largestError, largestWhy) is not { } problem) return tolerance;
+        Report(DiagnosticDescriptors.InvalidTolerance, arguments.ArgumentLocation("Tolerance"), property.Name, SymbolText.Number(tolerance), problem);
+        return 0;
+    }
+
     private static bool IsPositiveFinite(double value) => value > 0 && !double.IsInfinity(value);
 
     /// <summary>Compiler errors make the spec invalid without a diagnostic of ours.</summary>

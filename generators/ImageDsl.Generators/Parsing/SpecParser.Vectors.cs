@@ -85,15 +85,19 @@ internal sealed partial class SpecParser
 
         bool hasMin = arguments.Has("Min"), hasMax = arguments.Has("Max");
         double min = arguments.Double("Min", double.NaN), max = arguments.Double("Max", double.NaN);
-        if (hasMin != hasMax || (hasMin && !(min < max && !double.IsInfinity(min) && !double.IsInfinity(max))))
+        bool badRange = hasMin != hasMax || (hasMin && !(min < max && !double.IsInfinity(min) && !double.IsInfinity(max)));
+        if (badRange)
             Report(DiagnosticDescriptors.InvalidRange, arguments.Location, property.Name, hasMin ? SymbolText.Number(min) : "unset", hasMax ? SymbolText.Number(max) : "unset");
+        // Per component: a bounded component is clamped into [Min, Max], so no error exceeds its width.
+        var tolerance = badRange ? 0 : Tolerance(arguments, property, hasMin ? max - min : null,
+            $"every {(isBox ? "coordinate" : "component")} is clamped into [{SymbolText.Number(min)}, {SymbolText.Number(max)}]");
 
         var unit = arguments.Has("Unit") ? arguments.String("Unit") : isBox ? "px" : null;
         var (column, weight, metrics, loss) = Common(arguments, property, isBox ? "box" : "vector", isBox ? TargetKinds.Box : points ? TargetKinds.Points : TargetKinds.Vector);
         var huberDelta = HuberDelta(arguments, property);
         return new VectorTargetModel(property.Name, column, weight, metrics, SymbolText.FullyQualified(type), isArray, type.IsReferenceType,
             new EquatableArray<ComponentModel>(components), new EquatableArray<string>(columns), hasMin && hasMax, hasMin ? min : 0, hasMax ? max : 0,
-            unit, loss, huberDelta, box, usesConstructor, points);
+            unit, loss, huberDelta, box, usesConstructor, points, tolerance);
     }
 
 

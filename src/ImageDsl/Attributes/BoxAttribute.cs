@@ -35,4 +35,14 @@ public sealed class BoxAttribute : TargetAttribute
 
     /// <summary>The CSV columns of the four numbers; by default <c>x, y, w, h</c> or <c>x1, y1, x2, y2</c>.</summary>
     public string[]? Columns { get; set; }
+
+    /// <summary>
+    /// An error you accept in each component, in the target's units; evaluation reports the share
+    /// of components within it (|error| ≤ Tolerance), overall and per component, and the share of
+    /// images whose every component is within it (boxes right to within
+    /// Tolerance on every coordinate), in report.json and report.md. Leave it
+    /// out for none; when set it must be positive, finite and, with <see cref="Min"/> and
+    /// <see cref="Max"/>, smaller than <c>Max - Min</c>, or the analyzer reports IMGDSL0045.
+    /// </summary>
+    public double Tolerance { get; set; }
 }

@@ -35,8 +35,11 @@ public sealed class RangeAttribute : TargetAttribute
     public bool Periodic { get; set; }
 
     /// <summary>
-    /// An error you accept, in the target's units (for example 10 degrees); evaluation reports
-    /// the share of predictions within it. 0 (the default) reports none.
+    /// An error you accept, in the target's units (for example 10 degrees); evaluation reports the
+    /// share of predictions within it (|error| ≤ Tolerance), in report.json and report.md. On a
+    /// <see cref="Periodic"/> range the error is taken the short way round (359° against 1° is 2° off).
+    /// Leave it out for none; when set it must be positive, finite and smaller than the largest
+    /// possible error (<c>Max - Min</c>, or half the period), or the analyzer reports IMGDSL0045.
     /// </summary>
     public double Tolerance { get; set; }
 

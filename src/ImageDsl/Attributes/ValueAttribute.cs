@@ -13,4 +13,11 @@ public sealed class ValueAttribute : TargetAttribute
 
     /// <summary>The delta of the Huber and smooth L1 losses, in the target's own units.</summary>
     public double HuberDelta { get; set; } = 1.0;
+
+    /// <summary>
+    /// An error you accept, in the target's units; evaluation reports the share of predictions
+    /// within it (|error| ≤ Tolerance), in report.json and report.md. Leave it out for none; when
+    /// set it must be positive and finite, or the analyzer reports IMGDSL0045.
+    /// </summary>
+    public double Tolerance { get; set; }
 }

@@ -36,4 +36,14 @@ public sealed class VectorAttribute : TargetAttribute
 
     /// <summary>The CSV columns of the components, in order; by default the member names (records) or <c>Name0</c>, <c>Name1</c>, ... (arrays).</summary>
     public string[]? Columns { get; set; }
+
+    /// <summary>
+    /// An error you accept in each component, in the target's units; evaluation reports the share
+    /// of components within it (|error| ≤ Tolerance), overall and per component, and the share of
+    /// images whose every component is within it; with <see cref="Points"/>, also the share of points
+    /// no farther than Tolerance from the truth (PCK), in report.json and report.md. Leave it
+    /// out for none; when set it must be positive, finite and, with <see cref="Min"/> and
+    /// <see cref="Max"/>, smaller than <c>Max - Min</c>, or the analyzer reports IMGDSL0045.
+    /// </summary>
+    public double Tolerance { get; set; }
 }

@@ -14,11 +14,23 @@ internal static class SpecDifferences
 {
     public static IReadOnlyList<string> Between(ModelSpec saved, ModelSpec declared)
     {
-        var left = JsonSerializer.SerializeToNode(saved with { Name = "" }, ModelFile.Json)!;
-        var right = JsonSerializer.SerializeToNode(declared with { Name = "" }, ModelFile.Json)!;
+        var left = WithoutReportSettings(JsonSerializer.SerializeToNode(saved with { Name = "" }, ModelFile.Json)!);
+        var right = WithoutReportSettings(JsonSerializer.SerializeToNode(declared with { Name = "" }, ModelFile.Json)!);
         var differences = new List<string>();
         Compare(left, right, "spec", differences);
         return differences;
+    }
+
+    /// <summary>
+    /// The spec without what only changes how evaluation is reported (a target's tolerance): the
+    /// weights do not depend on it, so a model trained with one tolerance loads under another and
+    /// is evaluated against the one the spec now declares.
+    /// </summary>
+    private static JsonNode WithoutReportSettings(JsonNode spec)
+    {
+        if (spec["targets"] is JsonArray targets)
+            foreach (var target in targets.OfType<JsonObject>()) target.Remove("tolerance");
+        return spec;
     }
 
     private static void Compare(JsonNode? saved, JsonNode? declared, string path, List<string> differences)

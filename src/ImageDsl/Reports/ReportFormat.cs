@@ -16,6 +16,12 @@ internal static class ReportFormat
     /// <summary>A value with its unit, e.g. "25.76 degrees".</summary>
     public static string WithUnit(double value, string? unit) => unit is null ? Value(value) : $"{Value(value)} {unit}";
 
+    /// <summary>
+    /// A declared tolerance as a report row names it: "±10 degrees", "±0.5" without a unit. The
+    /// unit is written once, as declared (a tolerance is a length, not a squared error).
+    /// </summary>
+    public static string Tolerance(double tolerance, string? unit) => "±" + WithUnit(tolerance, unit);
+
     /// <summary>A probability as a whole percentage, e.g. "93%".</summary>
     public static string Percent(double value) => (value * 100).ToString("F0", Culture) + "%";
 

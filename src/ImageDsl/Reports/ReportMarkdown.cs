@@ -89,6 +89,13 @@ internal static class ReportMarkdown
         md.AppendLine();
     }
 
+    /// <summary>
+    /// The "share within ±T unit" row of a target that declares a tolerance, for its metric table;
+    /// none when it declares none, so a report shows the row exactly where report.json has a tolerance.
+    /// </summary>
+    internal static (string Title, string Property, double? Value)[] ToleranceRow(double? tolerance, string? unit, string property, double? share, string what = "share") =>
+        tolerance is { } t ? [($"{what} within {Escape(ReportFormat.Tolerance(t, unit))}", property, share)] : [];
+
     internal static void Image(StringBuilder md, string? file, string alt)
     {
         if (file is not null) md.AppendLine($"![{Escape(alt)}]({file})").AppendLine();

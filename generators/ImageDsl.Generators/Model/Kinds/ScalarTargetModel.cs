@@ -16,7 +16,7 @@ namespace ImageDsl.Generators.Model;
 /// <param name="Unit">The declared unit, or null.</param>
 /// <param name="Loss">The <c>ImageDsl.LossFunction</c> member name.</param>
 /// <param name="HuberDelta">The declared Huber delta.</param>
-/// <param name="Tolerance">The declared acceptable error of a bounded range (0: none).</param>
+/// <param name="Tolerance">The declared acceptable error, in the target's units (0: none).</param>
 /// <param name="ImageRotation">The <c>ImageDsl.RotationSense</c> member when the value is the image's own rotation, else null.</param>
 internal sealed record ScalarTargetModel(
     string Name,
@@ -48,10 +48,10 @@ internal sealed record ScalarTargetModel(
     public override (string First, string Second) SpecExpression()
     {
         var loss = $"loss: {TypeNames.LossFunction}.{Id(Loss)}, huberDelta: {Literals.Double(HuberDelta)}";
+        var tolerance = Tolerance > 0 ? $", tolerance: {Literals.Double(Tolerance)}" : "";
         if (Kind == ScalarKind.Value)
-            return ($"new {ValueTargetSpec}({Literals.String(Name)}, unit: {Literals.String(Unit)},", $"{loss}, {Common})");
+            return ($"new {ValueTargetSpec}({Literals.String(Name)}, unit: {Literals.String(Unit)},", $"{loss}, {Common}{tolerance})");
         var type = Kind == ScalarKind.Periodic ? PeriodicTargetSpec : RangeTargetSpec;
-        var tolerance = Kind == ScalarKind.Range && Tolerance > 0 ? $", tolerance: {Literals.Double(Tolerance)}" : "";
         var rotation = ImageRotation is null ? "" : $", imageRotation: {RotationSense}.{Id(ImageRotation)}";
         return ($"new {type}({Literals.String(Name)}, {Literals.Double(Min)}, {Literals.Double(Max)}, unit: {Literals.String(Unit)},",
             $"{loss}, {Common}{tolerance}{rotation})");

@@ -24,6 +24,7 @@ namespace ImageDsl.Generators.Model;
 /// <param name="Box">The <c>ImageDsl.BoxFormat</c> member name for a box, else null.</param>
 /// <param name="UsesConstructor">True when a record is built with its constructor, false with an object initializer.</param>
 /// <param name="Points">True when the components are (x, y) points in the image.</param>
+/// <param name="Tolerance">The declared acceptable error of each component, in the target's units (0: none).</param>
 internal sealed record VectorTargetModel(
     string Name,
     string Column,
@@ -42,7 +43,8 @@ internal sealed record VectorTargetModel(
     double HuberDelta,
     string? Box,
     bool UsesConstructor,
-    bool Points = false)
+    bool Points = false,
+    double Tolerance = 0)
     : TargetModel(Name, Column, LossWeight, Metrics)
 {
     // The runtime names this kind's generated code uses.
@@ -55,7 +57,8 @@ internal sealed record VectorTargetModel(
         var range = HasRange ? $"min: {Literals.Double(Min)}, max: {Literals.Double(Max)}" : "min: null, max: null";
         return ($"new {VectorTargetSpec}({Literals.String(Name)}, {StringArray(Components.Select(c => c.Name))}, columns: {StringArray(Columns)}, {range}, unit: {Literals.String(Unit)},",
             $"loss: {TypeNames.LossFunction}.{Id(Loss)}, huberDelta: {Literals.Double(HuberDelta)}, box: {(Box is null ? "null" : $"{BoxFormat}.{Id(Box)}")}, " +
-            $"column: {Literals.String(Column)}, lossWeight: {Literals.Double(LossWeight)}{(Points ? ", points: true" : "")})");
+            $"column: {Literals.String(Column)}, lossWeight: {Literals.Double(LossWeight)}{(Points ? ", points: true" : "")}" +
+            $"{(Tolerance > 0 ? $", tolerance: {Literals.Double(Tolerance)}" : "")})");
     }
 
     public override IEnumerable<(string Name, string Doc, string Declaration)> PredictionParameters()

@@ -42,8 +42,9 @@ public sealed record PeriodicEvaluation(string Name, string? Unit, double Period
         json.WriteNumber("count", m.Count);
         ReportJson.NullableString(json, "unit", Unit);
         json.WriteNumber("period", Period);
-        var reasons = m.Count == 0 ? new Dictionary<string, string> { ["Mae"] = "no samples", ["Rmse"] = "no samples", ["MedianAbsoluteError"] = "no samples", ["MaxError"] = "no samples" } : [];
-        ReportJson.Metrics(json, reasons, ("mae", m.Mae), ("rmse", m.Rmse), ("medianAbsoluteError", m.MedianAbsoluteError), ("maxError", m.MaxError));
+        ReportJson.Metrics(json, Reasons(m), ("mae", m.Mae), ("rmse", m.Rmse), ("medianAbsoluteError", m.MedianAbsoluteError), ("maxError", m.MaxError),
+            ("withinToleranceShare", m.WithinToleranceShare));
+        ReportJson.FiniteOrNull(json, "tolerance", m.Tolerance);
     }
 
     internal override void WriteMarkdown(StringBuilder md, TargetFiles? files, int worstCount, string? directory)
@@ -51,10 +52,24 @@ public sealed record PeriodicEvaluation(string Name, string? Unit, double Period
         var m = Metrics;
         var unit = Escape(ReportFormat.UnitSuffix(Unit));
         md.AppendLine($"## {Escape(Name)}: periodic (period {ReportFormat.WithUnit(Period, Unit)}; errors taken the short way round)").AppendLine();
-        MetricTable(md, new Dictionary<string, string>(), ($"circular MAE{unit}", "Mae", m.Mae), ($"circular RMSE{unit}", "Rmse", m.Rmse),
-            ($"median circular error{unit}", "MedianAbsoluteError", m.MedianAbsoluteError), ($"max circular error{unit}", "MaxError", m.MaxError));
+        MetricTable(md, Reasons(m),
+        [
+            ($"circular MAE{unit}", "Mae", m.Mae), ($"circular RMSE{unit}", "Rmse", m.Rmse),
+            ($"median circular error{unit}", "MedianAbsoluteError", m.MedianAbsoluteError), ($"max circular error{unit}", "MaxError", m.MaxError),
+            .. ToleranceRow(m.Tolerance, Unit, "WithinToleranceShare", m.WithinToleranceShare),
+        ]);
         Image(md, files?.PredictedVsActual, $"{Name} predicted vs actual, wrapped");
         Image(md, files?.WorstPredictions, $"{Name} worst predictions");
+    }
+
+    /// <summary>Why each undefined metric is undefined, keyed by its <see cref="CircularMetrics"/> property.</summary>
+    private static Dictionary<string, string> Reasons(CircularMetrics m)
+    {
+        var reasons = m.Count == 0
+            ? new Dictionary<string, string> { ["Mae"] = "no samples", ["Rmse"] = "no samples", ["MedianAbsoluteError"] = "no samples", ["MaxError"] = "no samples", ["WithinToleranceShare"] = "no samples" }
+            : [];
+        if (m.Tolerance is null) reasons["WithinToleranceShare"] = "no tolerance declared";
+        return reasons;
     }
 
     /// <summary>The predictions CSV and worst sheet, and the wrapped scatter of predicted against true values.</summary>
@@ -96,7 +111,10 @@ public sealed record PeriodicSample(string ImagePath, double Actual, double Pred
 /// <param name="Rmse">Root mean squared circular error.</param>
 /// <param name="MedianAbsoluteError">Median absolute circular error.</param>
 /// <param name="MaxError">Largest absolute circular error.</param>
-public sealed record CircularMetrics(long Count, double? Mae, double? Rmse, double? MedianAbsoluteError, double? MaxError);
+/// <param name="Tolerance">The declared tolerance, if any.</param>
+/// <param name="WithinToleranceShare">Share of images whose circular error is at most <paramref name="Tolerance"/>; null without a tolerance or samples.</param>
+public sealed record CircularMetrics(long Count, double? Mae, double? Rmse, double? MedianAbsoluteError, double? MaxError,
+    double? Tolerance = null, double? WithinToleranceShare = null);
 
 /// <summary>Scores a periodic target by circular errors.</summary>
 internal sealed class PeriodicScorer(int index, PeriodicTargetSpec target) : TargetScorer(index)
@@ -113,10 +131,14 @@ internal sealed class PeriodicScorer(int index, PeriodicTargetSpec target) : Tar
     public override TargetEvaluation Finish()
     {
         var errors = samples.Select(s => Math.Abs(s.Error)).Order().ToArray();
+        var tolerance = target.Tolerance;
+        // Within the tolerance the short way round: the sample's error is already the circular one.
+        double? within = tolerance is { } t && errors.Length > 0 ? (double)errors.Count(e => ToleranceRules.Within(e, t)) / errors.Length : null;
         CircularMetrics metrics = errors.Length == 0
-            ? new(0, null, null, null, null)
+            ? new(0, null, null, null, null, tolerance)
             : new(errors.Length, errors.Average(), Math.Sqrt(errors.Average(e => e * e)),
-                errors.Length % 2 == 1 ? errors[errors.Length / 2] : (errors[errors.Length / 2 - 1] + errors[errors.Length / 2]) / 2, errors[^1]);
+                errors.Length % 2 == 1 ? errors[errors.Length / 2] : (errors[errors.Length / 2 - 1] + errors[errors.Length / 2]) / 2, errors[^1],
+                tolerance, within);
         return new PeriodicEvaluation(target.Name, target.Unit, target.Period, metrics) { Samples = samples, Target = target };
     }
 }

@@ -23,8 +23,12 @@ public sealed partial record PeriodicTargetSpec : TargetSpec, IGeometricTarget, 
     /// <param name="column">The CSV column it is read from; defaults to <paramref name="name"/>.</param>
     /// <param name="lossWeight">Weight of its loss in a multi-target model.</param>
     /// <param name="imageRotation">Set when the value is the image's own rotation (see <see cref="RangeAttribute.ImageRotation"/>); needs an angle unit.</param>
+    /// <param name="tolerance">
+    /// An error the user accepts, in its units, judged the short way round (359° against 1° is 2° off);
+    /// evaluation reports the share of predictions within it. Positive, finite and below half the period.
+    /// </param>
     public PeriodicTargetSpec(string name, double min, double max, string? unit = null, LossFunction loss = LossFunction.MeanSquaredError,
-        double huberDelta = 1.0, string? column = null, double lossWeight = 1.0, RotationSense imageRotation = RotationSense.None)
+        double huberDelta = 1.0, string? column = null, double lossWeight = 1.0, RotationSense imageRotation = RotationSense.None, double? tolerance = null)
         : base(name, column ?? name, lossWeight)
     {
         ImageRotationRules.Check(name, imageRotation, unit);
@@ -34,7 +38,12 @@ public sealed partial record PeriodicTargetSpec : TargetSpec, IGeometricTarget, 
         Unit = unit;
         Loss = loss;
         HuberDelta = huberDelta;
+        Tolerance = ToleranceRules.Checked(name, tolerance, max > min ? (max - min) / 2 : null,
+            $"a circular error is at most half the period of {TargetText.Show(max - min)}");
     }
+
+    /// <summary>An error the user accepts, in the target's units and measured around the circle; evaluation reports the share of predictions within it. Null for none.</summary>
+    public double? Tolerance { get; init; }
 
     /// <summary>Set when the value is the image's own rotation: rotation augmentation then turns it with the image.</summary>
     public RotationSense ImageRotation { get; init; }

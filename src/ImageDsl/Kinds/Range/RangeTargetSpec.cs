@@ -18,7 +18,7 @@ public sealed partial record RangeTargetSpec : TargetSpec, IGeometricTarget, ISt
     /// <param name="huberDelta">Huber delta in the target's units.</param>
     /// <param name="column">The CSV column it is read from; defaults to <paramref name="name"/>.</param>
     /// <param name="lossWeight">Weight of its loss in a multi-target model.</param>
-    /// <param name="tolerance">An error the user accepts; evaluation reports the share of predictions within it.</param>
+    /// <param name="tolerance">An error the user accepts, in its units; evaluation reports the share of predictions within it. Positive, finite and below <c>max - min</c>.</param>
     /// <param name="imageRotation">Set when the value is the image's own rotation (see <see cref="RangeAttribute.ImageRotation"/>); needs an angle unit.</param>
     public RangeTargetSpec(string name, double min, double max, string? unit = null, LossFunction loss = LossFunction.MeanSquaredError,
         double huberDelta = 1.0, string? column = null, double lossWeight = 1.0, double? tolerance = null, RotationSense imageRotation = RotationSense.None)
@@ -31,10 +31,11 @@ public sealed partial record RangeTargetSpec : TargetSpec, IGeometricTarget, ISt
         Unit = unit;
         Loss = loss;
         HuberDelta = huberDelta;
-        Tolerance = tolerance;
+        Tolerance = ToleranceRules.Checked(name, tolerance, max > min ? max - min : null,
+            $"a prediction is clamped into [{TargetText.Show(min)}, {TargetText.Show(max)}]");
     }
 
-    /// <summary>An error the user accepts, in the target's units; evaluation reports the share of predictions within it.</summary>
+    /// <summary>An error the user accepts, in the target's units (|error| ≤ it counts as within); evaluation reports the share of predictions within it. Null for none.</summary>
     public double? Tolerance { get; init; }
 
     /// <summary>Set when the value is the image's own rotation: rotation augmentation then turns it with the image.</summary>

@@ -70,11 +70,14 @@ public sealed record RegressionEvaluation(string Name, string? Unit, RegressionM
         var unit = Escape(ReportFormat.UnitSuffix(Unit));
         md.AppendLine($"## {Escape(Name)}: regression{(Unit is null ? "" : $" ({Escape(Unit)})")}").AppendLine();
         MetricTable(md, m.UndefinedReasons,
+        [
             ($"MAE{unit}", nameof(m.Mae), m.Mae), ($"RMSE{unit}", nameof(m.Rmse), m.Rmse),
             ($"MSE{Escape(Unit is null ? "" : $" ({ReportFormat.Squared(Unit)})")}", nameof(m.Mse), m.Mse),
             ($"median absolute error{unit}", nameof(m.MedianAbsoluteError), m.MedianAbsoluteError),
             ($"max error{unit}", nameof(m.MaxError), m.MaxError),
-            ("R²", nameof(m.R2), m.R2), ("explained variance", nameof(m.ExplainedVariance), m.ExplainedVariance));
+            ("R²", nameof(m.R2), m.R2), ("explained variance", nameof(m.ExplainedVariance), m.ExplainedVariance),
+            .. ToleranceRow(m.Tolerance, Unit, nameof(m.WithinToleranceShare), m.WithinToleranceShare),
+        ]);
 
         Image(md, files?.PredictedVsActual, $"{Name} predicted vs actual");
         Image(md, files?.Residuals, $"{Name} residuals");

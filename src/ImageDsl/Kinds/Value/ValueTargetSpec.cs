@@ -16,14 +16,19 @@ public sealed record ValueTargetSpec : TargetSpec, IStoredTarget
     /// <param name="huberDelta">Huber delta in the target's units.</param>
     /// <param name="column">The CSV column it is read from; defaults to <paramref name="name"/>.</param>
     /// <param name="lossWeight">Weight of its loss in a multi-target model.</param>
+    /// <param name="tolerance">An error the user accepts, in its units; evaluation reports the share of predictions within it. Positive and finite.</param>
     public ValueTargetSpec(string name, string? unit = null, LossFunction loss = LossFunction.MeanSquaredError, double huberDelta = 1.0,
-        string? column = null, double lossWeight = 1.0)
+        string? column = null, double lossWeight = 1.0, double? tolerance = null)
         : base(name, column ?? name, lossWeight)
     {
         Unit = unit;
         Loss = loss;
         HuberDelta = huberDelta;
+        Tolerance = ToleranceRules.Checked(name, tolerance, largestError: null, "");
     }
+
+    /// <summary>An error the user accepts, in the target's units (|error| ≤ it counts as within); evaluation reports the share of predictions within it. Null for none.</summary>
+    public double? Tolerance { get; init; }
 
     /// <summary>Unit shown in reports, if declared.</summary>
     public string? Unit { get; init; }
@@ -69,7 +74,7 @@ public sealed record ValueTargetSpec : TargetSpec, IStoredTarget
     internal override float[] Decode(ReadOnlySpan<float> activated, TargetStatistics statistics, int offset) => [(float)statistics.FromStandard(offset, activated[0])];
 
     /// <inheritdoc />
-    internal override TargetScorer CreateScorer(int index) => new RegressionScorer(index, this, Unit, tolerance: null);
+    internal override TargetScorer CreateScorer(int index) => new RegressionScorer(index, this, Unit, Tolerance);
 
     /// <inheritdoc />
     internal override bool ExportsOnnx => true;

@@ -52,7 +52,10 @@ public sealed record VectorEvaluation(string Name, string? Unit, IReadOnlyList<s
         if (m.Count == 0) foreach (var name in new[] { "Mae", "Rmse", "MeanIoU", "iouAbove50", "iouAbove75" }) reasons[name] = "no samples";
         if (m.R2 is null) reasons["R2"] = "fewer than two samples";
         if (Box is null) foreach (var name in new[] { "MeanIoU", "iouAbove50", "iouAbove75" }) reasons[name] = "not a box target";
-        ReportJson.Metrics(json, reasons, ("mae", m.Mae), ("rmse", m.Rmse), ("r2", m.R2), ("meanIoU", m.MeanIoU), ("iouAbove50", m.IoUAbove50), ("iouAbove75", m.IoUAbove75));
+        foreach (var (name, reason) in ToleranceReasons(m)) reasons[name] = reason;
+        ReportJson.Metrics(json, reasons, ("mae", m.Mae), ("rmse", m.Rmse), ("r2", m.R2), ("meanIoU", m.MeanIoU), ("iouAbove50", m.IoUAbove50), ("iouAbove75", m.IoUAbove75),
+            ("withinToleranceShare", m.WithinToleranceShare), ("allWithinToleranceShare", m.AllWithinToleranceShare), ("pointsWithinToleranceShare", m.PointsWithinToleranceShare));
+        ReportJson.FiniteOrNull(json, "tolerance", m.Tolerance);
         json.WriteStartArray("perComponent");
         foreach (var c in m.PerComponent)
         {
@@ -61,6 +64,7 @@ public sealed record VectorEvaluation(string Name, string? Unit, IReadOnlyList<s
             ReportJson.FiniteOrNull(json, "mae", c.Mae);
             ReportJson.FiniteOrNull(json, "rmse", c.Rmse);
             ReportJson.FiniteOrNull(json, "r2", c.R2);
+            ReportJson.FiniteOrNull(json, "withinToleranceShare", c.WithinToleranceShare);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -74,15 +78,32 @@ public sealed record VectorEvaluation(string Name, string? Unit, IReadOnlyList<s
         var rows = new List<(string, string, double?)> { ($"MAE{unit}", "Mae", m.Mae), ($"RMSE{unit}", "Rmse", m.Rmse), ("R²", "R2", m.R2) };
         if (Box is not null)
             rows.AddRange([("mean IoU", "MeanIoU", m.MeanIoU), ("share with IoU ≥ 0.5", "IoUAbove50", m.IoUAbove50), ("share with IoU ≥ 0.75", "IoUAbove75", m.IoUAbove75)]);
-        MetricTable(md, new Dictionary<string, string>(), [.. rows]);
-        md.AppendLine($"| component | MAE{unit} | RMSE{unit} | R² |").AppendLine("| --- | ---: | ---: | ---: |");
+        rows.AddRange(ToleranceRow(m.Tolerance, Unit, "WithinToleranceShare", m.WithinToleranceShare, "share of components"));
+        rows.AddRange(ToleranceRow(m.Tolerance, Unit, "AllWithinToleranceShare", m.AllWithinToleranceShare,
+            Box is not null ? "share of boxes with every coordinate" : "share of images with every component"));
+        if (m.Tolerance is { } tolerance && (Target is VectorTargetSpec { Points: true } || m.PointsWithinToleranceShare is not null))
+            rows.Add(($"share of points no farther than {Escape(ReportFormat.WithUnit(tolerance, Unit))}", "PointsWithinToleranceShare", m.PointsWithinToleranceShare));
+        MetricTable(md, ToleranceReasons(m), [.. rows]);
+        var within = m.Tolerance is { } t ? $" within {Escape(ReportFormat.Tolerance(t, Unit))} |" : "";
+        md.AppendLine($"| component | MAE{unit} | RMSE{unit} | R² |{within}").AppendLine($"| --- | ---: | ---: | ---: |{(within.Length > 0 ? " ---: |" : "")}");
         foreach (var c in m.PerComponent)
-            md.AppendLine($"| {Escape(c.Name)} | {Show(c.Mae)} | {Show(c.Rmse)} | {Show(c.R2)} |");
+            md.AppendLine($"| {Escape(c.Name)} | {Show(c.Mae)} | {Show(c.Rmse)} | {Show(c.R2)} |{(within.Length > 0 ? $" {Optional(c.WithinToleranceShare)} |" : "")}");
         md.AppendLine();
         Image(md, files?.WorstPredictions, $"{Name} worst predictions");
     }
 
     private static string Show(double? value) => value is { } v ? ReportFormat.Value(v) : "undefined";
+
+    /// <summary>Why each tolerance share that is null is undefined, keyed by its <see cref="VectorMetrics"/> property.</summary>
+    private Dictionary<string, string> ToleranceReasons(VectorMetrics m)
+    {
+        string? general = m.Tolerance is null ? "no tolerance declared" : m.Count == 0 ? "no samples" : null;
+        var reasons = new Dictionary<string, string>();
+        if (general is not null)
+            foreach (var name in new[] { "WithinToleranceShare", "AllWithinToleranceShare", "PointsWithinToleranceShare" }) reasons[name] = general;
+        else if (m.PointsWithinToleranceShare is null) reasons["PointsWithinToleranceShare"] = "not a points target";
+        return reasons;
+    }
 
     internal override void WritePredictions(StringBuilder csv)
     {
@@ -161,22 +182,34 @@ public sealed record VectorSample(string ImagePath, IReadOnlyList<float> Actual,
 /// <param name="MeanIoU">Mean intersection over union of a box target; null for other vectors.</param>
 /// <param name="IoUAbove50">Share of boxes with IoU at least 0.5; null for other vectors.</param>
 /// <param name="IoUAbove75">Share of boxes with IoU at least 0.75; null for other vectors.</param>
+/// <param name="Tolerance">The declared tolerance of each component, if any.</param>
+/// <param name="WithinToleranceShare">Share of (image, component) values with |error| ≤ <paramref name="Tolerance"/>; null without a tolerance or samples.</param>
+/// <param name="AllWithinToleranceShare">Share of images whose every component (a box's every coordinate) has |error| ≤ <paramref name="Tolerance"/>; null without a tolerance or samples.</param>
+/// <param name="PointsWithinToleranceShare">
+/// For a points target, share of (image, point) pairs whose predicted point is no farther than
+/// <paramref name="Tolerance"/> from the true one (Euclidean distance; PCK at that distance); else null.
+/// </param>
 public sealed record VectorMetrics(long Count, double? Mae, double? Rmse, double? R2, IReadOnlyList<ComponentMetrics> PerComponent,
-    double? MeanIoU, double? IoUAbove50, double? IoUAbove75);
+    double? MeanIoU, double? IoUAbove50, double? IoUAbove75,
+    double? Tolerance = null, double? WithinToleranceShare = null, double? AllWithinToleranceShare = null, double? PointsWithinToleranceShare = null);
 
 /// <summary>Metrics of one component of a vector target.</summary>
 /// <param name="Name">The component.</param>
 /// <param name="Mae">Mean absolute error.</param>
 /// <param name="Rmse">Root mean squared error.</param>
 /// <param name="R2">Coefficient of determination; null for fewer than two images.</param>
-public sealed record ComponentMetrics(string Name, double? Mae, double? Rmse, double? R2);
+/// <param name="WithinToleranceShare">Share of images whose error in this component is at most the target's tolerance; null without a tolerance or samples.</param>
+public sealed record ComponentMetrics(string Name, double? Mae, double? Rmse, double? R2, double? WithinToleranceShare = null);
 
 /// <summary>Scores a vector, points or box target per component and overall, and boxes by IoU.</summary>
 internal sealed class VectorScorer(int index, VectorTargetSpec target) : TargetScorer(index)
 {
-    private readonly RegressionMetricsAccumulator overall = new(target.Components.Count, target.Components);
+    private readonly RegressionMetricsAccumulator overall = new(target.Components.Count, target.Components, target.Tolerance);
     private readonly double[] absolute = new double[target.Components.Count];
     private readonly double[] squared = new double[target.Components.Count];
+    // Counts against the declared tolerance: per component, images with every component within, and points within by distance.
+    private readonly long[] within = new long[target.Components.Count];
+    private long allWithin, pointsWithin;
     private readonly List<VectorSample> samples = [];
     private double iouSum;
     private long above50, above75;
@@ -185,11 +218,27 @@ internal sealed class VectorScorer(int index, VectorTargetSpec target) : TargetS
     {
         var predicted = prediction.Values(TargetIndex);
         overall.Add(truth, predicted);
+        bool every = true;
         for (int c = 0; c < predicted.Length; c++)
         {
             double e = (double)predicted[c] - truth[c];
             absolute[c] += Math.Abs(e);
             squared[c] += e * e;
+            if (target.Tolerance is { } t)
+            {
+                if (ToleranceRules.Within(e, t)) within[c]++;
+                else every = false;
+            }
+        }
+        if (target.Tolerance is { } tolerance)
+        {
+            if (every) allWithin++;
+            if (target.Points)
+                for (int k = 0; k + 1 < predicted.Length; k += 2)
+                {
+                    double dx = (double)predicted[k] - truth[k], dy = (double)predicted[k + 1] - truth[k + 1];
+                    if (ToleranceRules.Within(Math.Sqrt(dx * dx + dy * dy), tolerance)) pointsWithin++;
+                }
         }
         double? iou = null;
         if (target.Box is { } format)
@@ -207,11 +256,14 @@ internal sealed class VectorScorer(int index, VectorTargetSpec target) : TargetS
     {
         var m = overall.Compute();
         long n = m.Count;
+        bool shares = target.Tolerance is not null && n > 0;
         var perComponent = target.Components.Select((name, c) => new ComponentMetrics(name,
-            n > 0 ? absolute[c] / n : null, n > 0 ? Math.Sqrt(squared[c] / n) : null, m.PerOutputR2?[c])).ToArray();
+            n > 0 ? absolute[c] / n : null, n > 0 ? Math.Sqrt(squared[c] / n) : null, m.PerOutputR2?[c], shares ? (double)within[c] / n : null)).ToArray();
         bool box = target.Box is not null && n > 0;
         var metrics = new VectorMetrics(n, m.Mae, m.Rmse, m.R2, perComponent,
-            box ? iouSum / n : null, box ? (double)above50 / n : null, box ? (double)above75 / n : null);
+            box ? iouSum / n : null, box ? (double)above50 / n : null, box ? (double)above75 / n : null,
+            target.Tolerance, m.WithinToleranceShare, shares ? (double)allWithin / n : null,
+            shares && target.Points ? (double)pointsWithin / (n * (target.Components.Count / 2)) : null);
         return new VectorEvaluation(target.Name, target.Unit, target.Components, target.Box, metrics) { Samples = samples, Target = target, Frame = ImageFrame() };
     }
 

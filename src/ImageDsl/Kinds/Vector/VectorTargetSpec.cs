@@ -26,9 +26,14 @@ public sealed partial record VectorTargetSpec : TargetSpec, IGeometricTarget, IS
     /// <param name="column">A single CSV column holding all components (<c>1;2;3</c>), used when the component columns are absent.</param>
     /// <param name="lossWeight">Weight of its loss in a multi-target model.</param>
     /// <param name="points">True when the components are (x, y) points in the image (keypoints), so they move with geometric augmentation.</param>
+    /// <param name="tolerance">
+    /// An error the user accepts in each component, in its units; evaluation reports the share of
+    /// components within it, and of images (boxes) whose every component is within it. Positive,
+    /// finite and, when bounded, below <c>max - min</c>.
+    /// </param>
     public VectorTargetSpec(string name, IReadOnlyList<string> components, IReadOnlyList<string>? columns = null, double? min = null, double? max = null,
         string? unit = null, LossFunction loss = LossFunction.MeanSquaredError, double huberDelta = 1.0, BoxFormat? box = null, string? column = null,
-        double lossWeight = 1.0, bool points = false)
+        double lossWeight = 1.0, bool points = false, double? tolerance = null)
         : base(name, column ?? name, lossWeight)
     {
         columns ??= components.Select(c => name + c).ToArray();
@@ -46,7 +51,16 @@ public sealed partial record VectorTargetSpec : TargetSpec, IGeometricTarget, IS
         HuberDelta = huberDelta;
         Box = box;
         Points = points;
+        Tolerance = ToleranceRules.Checked(name, tolerance, min is { } low && max is { } high && high > low ? high - low : null,
+            $"every component is clamped into [{TargetText.Show(min ?? 0)}, {TargetText.Show(max ?? 0)}]");
     }
+
+    /// <summary>
+    /// An error the user accepts in each component, in the target's units (|error| ≤ it counts as
+    /// within); evaluation reports the share of components within it, per component and overall,
+    /// and the share of images whose every component is within it. Null for none.
+    /// </summary>
+    public double? Tolerance { get; init; }
 
     /// <summary>The components' names, in order.</summary>
     public IReadOnlyList<string> Components { get; init; }
