@@ -11,7 +11,7 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     /// Where the network runs: training, evaluation, prediction, calibration and explanations all
     /// run there, and every tensor they make goes there too. A new or loaded model starts on
     /// <see cref="ModelDevice.Default"/> (CUDA when available, else the CPU); setting this moves the
-    /// weights, and <see cref="TrainingOptions.Device"/> sets it for a run. Outputs come back to
+    /// weights, and <see cref="Training.TrainingOptions.Device"/> sets it for a run. Outputs come back to
     /// the CPU to be decoded, and model files and checkpoints hold CPU tensors, so a file saved on
     /// one device loads on any other.
     /// </summary>
