@@ -10,7 +10,7 @@ namespace ImageDsl.Tests.Devices;
 public partial class DeviceProbe
 {
     /// <summary>A square or a disk.</summary>
-    [Labels("disk", "square", ClassWeights = new[] { 1.0, 2.0 })] public bool IsSquare { get; init; }
+    [Labels("disk", "square")] public bool IsSquare { get; init; }
 
     /// <summary>The shape's side.</summary>
     [Range(0, 16)] public float Size { get; init; }
