@@ -37,7 +37,7 @@ public class FixedDeviceTests
         set_default_device(new Device("meta"));
         try
         {
-            model.FindLearningRate(data, options, new LearningRateSearch { Steps = 2 });
+            model.FindLearningRate(data, options, new LearningRateSearch { Steps = 5 });
             model.Train(data, options, validation: data);
             model.Evaluate(data, TestTimeAugmentation.Flip);
             model.Calibrate(data);
