@@ -20,7 +20,7 @@ public class DeviceTests
         Assert.All(model.Network.parameters(), p => Assert.Equal(DeviceType.CPU, p.device_type));
 
         var evaluation = model.Evaluate(data, TestTimeAugmentation.Flip);
-        Assert.True(double.IsFinite(evaluation.Loss), $"loss {evaluation.Loss}");
+        Assert.True(double.IsFinite(evaluation.Result.Loss), $"loss {evaluation.Result.Loss}");
         var image = Path.Combine(temp.Path, "000.png");
         var before = model.Predict(image);
 

@@ -1,3 +1,4 @@
+using ImageDsl.Explanations;
 using ImageDsl.Modeling;
 using ImageDsl.Training;
 using TorchSharp;
