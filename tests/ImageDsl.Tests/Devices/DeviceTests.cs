@@ -48,15 +48,15 @@ public class DeviceTests
         // Images that do not exist: reading them would fail with a file error, so the device error must come first.
         var missing = model.CreateDataset([(Path.Combine(temp.Path, "nowhere.png"), new DeviceProbe { Level = 1 })]);
 
-        var train = Assert.Throws<ArgumentException>(() => model.Train(missing, new TrainingOptions { Device = CUDA }));
+        var train = Assert.Throws<ArgumentException>(() => model.Train(missing, new TrainingOptions { Device = new Device("cuda") }));
         Assert.Contains("TrainingOptions.Device is cuda", train.Message);
         Assert.Contains("TorchSharp-cuda-linux", train.Message);
         Assert.Equal(DeviceType.CPU, model.Device.type);
 
         var set = Assert.Throws<ArgumentException>(() => model.Device = new Device("cuda:1"));
         Assert.Contains("Device is cuda:1", set.Message);
-        Assert.Throws<ArgumentException>(() => model.FindLearningRate(missing, new TrainingOptions { Device = CUDA }));
-        Assert.Throws<ArgumentException>(() => new TrainingOptions { Device = CUDA }.Validate());
+        Assert.Throws<ArgumentException>(() => model.FindLearningRate(missing, new TrainingOptions { Device = new Device("cuda") }));
+        Assert.Throws<ArgumentException>(() => new TrainingOptions { Device = new Device("cuda") }.Validate());
         Assert.Throws<ArgumentException>(() => model.Device = new Device("meta"));
     }
 
