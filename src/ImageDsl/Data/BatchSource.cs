@@ -27,11 +27,18 @@ internal abstract class BatchSource : IDisposable
     /// <summary>The batch for <paramref name="indices"/>; <c>Indices</c> are the samples it holds (fewer when broken images were skipped).</summary>
     public abstract (Tensor Images, Tensor Targets, long[] Indices) Take(long[] indices);
 
+    /// <summary>The batch for <paramref name="indices"/> as <see cref="Take(long[])"/> makes it (in host memory), copied to <paramref name="device"/>.</summary>
+    public (Tensor Images, Tensor Targets, long[] Indices) Take(long[] indices, Device device)
+    {
+        var (images, targets, kept) = Take(indices);
+        return (images.to(device), targets.to(device), kept);
+    }
+
     /// <summary>Hints that <paramref name="indices"/> come next, so they can be decoded ahead.</summary>
     public virtual void Prefetch(long[] indices) { }
 
-    /// <summary>Every usable sample's encoded targets <c>[N, E]</c>, for measuring target statistics.</summary>
-    public Tensor AllTargets() => tensor(Samples.SelectMany(s => s.Targets).ToArray(), [Count, Spec.EncodedWidth]);
+    /// <summary>Every usable sample's encoded targets <c>[N, E]</c> in host memory, for measuring target statistics.</summary>
+    public Tensor AllTargets() => tensor(Samples.SelectMany(s => s.Targets).ToArray(), [Count, Spec.EncodedWidth], device: CPU);
 
     /// <summary>Up to <paramref name="count"/> images, for measuring pixel statistics.</summary>
     public abstract Tensor SampleImages(int count, int seed);

@@ -51,15 +51,16 @@ internal sealed class CachedBatches : BatchSource
         var kept = keep.Select(i => dataset.Samples[i]).ToArray();
         var keptPixels = broken.Length == 0 ? pixels : keep.SelectMany(i => pixels.AsSpan(i * size, size).ToArray()).ToArray();
         var keptTargets = kept.SelectMany(s => s.Targets).ToArray();
-        // The cache lives with the dataset, outside any dispose scope its first user happens to be in.
-        var imageTensor = tensor(keptPixels, [kept.Length, input.Channels, input.Height, input.Width], ScalarType.Byte).DetachFromDisposeScope();
-        var targetTensor = tensor(keptTargets, [kept.Length, width]).DetachFromDisposeScope();
+        // The cache lives with the dataset, outside any dispose scope its first user happens to be in,
+        // and in host memory whatever device trains: batches are cut here and then copied (BatchSource.Take).
+        var imageTensor = tensor(keptPixels, [kept.Length, input.Channels, input.Height, input.Width], ScalarType.Byte, device: CPU).DetachFromDisposeScope();
+        var targetTensor = tensor(keptTargets, [kept.Length, width], device: CPU).DetachFromDisposeScope();
         return new CachedBatches(dataset, kept, imageTensor, targetTensor);
     }
 
     public override (Tensor Images, Tensor Targets, long[] Indices) Take(long[] indices)
     {
-        using var index = tensor(indices);
+        using var index = tensor(indices, device: images.device);
         return (images.index_select(0, index), targets.index_select(0, index), indices);
     }
 

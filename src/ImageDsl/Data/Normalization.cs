@@ -21,8 +21,8 @@ public sealed record Normalization(float[] Mean, float[] Std)
         using var scope = NewDisposeScope();
         var x = images.to_type(ScalarType.Float64).div_(255.0);
         var dims = new long[] { 0, 2, 3 };
-        var mean = x.mean(dims).to_type(ScalarType.Float32).data<float>().ToArray();
-        var std = x.std(dims).to_type(ScalarType.Float32).data<float>().ToArray();
+        var mean = x.mean(dims).to_type(ScalarType.Float32).cpu().data<float>().ToArray();
+        var std = x.std(dims).to_type(ScalarType.Float32).cpu().data<float>().ToArray();
         return new Normalization(mean, std.Select(s => Math.Max(s, 1e-3f)).ToArray());
     }
 
@@ -36,8 +36,8 @@ public sealed record Normalization(float[] Mean, float[] Std)
     {
         using var scope = NewDisposeScope();
         int channels = Mean.Length;
-        var scale = tensor(Std.Select(s => 1f / (fullScale * s)).ToArray()).reshape(1, channels, 1, 1);
-        var shift = tensor(Mean.Zip(Std, (m, s) => -m / s).ToArray()).reshape(1, channels, 1, 1);
+        var scale = tensor(Std.Select(s => 1f / (fullScale * s)).ToArray(), device: images.device).reshape(1, channels, 1, 1);
+        var shift = tensor(Mean.Zip(Std, (m, s) => -m / s).ToArray(), device: images.device).reshape(1, channels, 1, 1);
         return (images * scale).add_(shift).MoveToOuterDisposeScope();
     }
 

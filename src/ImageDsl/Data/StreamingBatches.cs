@@ -22,8 +22,8 @@ internal sealed class StreamingBatches(ImageDataset dataset, Action<IReadOnlyLis
         ahead = null;
         var decoded = pending is { } p && p.Indices.AsSpan().SequenceEqual(indices) ? p.Work.GetAwaiter().GetResult() : DecodeBatch(indices);
         var input = Spec.Input;
-        return (tensor(decoded.Pixels, [decoded.Kept.Length, input.Channels, input.Height, input.Width], ScalarType.Byte),
-                tensor(decoded.Targets, [decoded.Kept.Length, Spec.EncodedWidth]), decoded.Kept);
+        return (tensor(decoded.Pixels, [decoded.Kept.Length, input.Channels, input.Height, input.Width], ScalarType.Byte, device: CPU),
+                tensor(decoded.Targets, [decoded.Kept.Length, Spec.EncodedWidth], device: CPU), decoded.Kept);
     }
 
     public override void Prefetch(long[] indices) => ahead = (indices, Task.Run(() => DecodeBatch(indices)));

@@ -169,10 +169,10 @@ public abstract partial class ImageModel<TLabels, TPrediction>
         {
             using var scope = NewDisposeScope();
             int size = Math.Min(EvaluationBatch, source.Count - start);
-            var (images, batchTruths, held) = source.Take(BatchSource.Range(start, size));
+            var (images, batchTruths, held) = source.Take(BatchSource.Range(start, size), Device);
             var outputs = RunNetwork(Normalization.Apply(images));
-            for (int t = 0; t < outputs.Length; t++) logits[t].AddRange(outputs[t].contiguous().to_type(ScalarType.Float32).data<float>().ToArray());
-            truths.AddRange(batchTruths.contiguous().data<float>().ToArray());
+            for (int t = 0; t < outputs.Length; t++) logits[t].AddRange(outputs[t].contiguous().to_type(ScalarType.Float32).cpu().data<float>().ToArray());
+            truths.AddRange(batchTruths.contiguous().cpu().data<float>().ToArray());
             count += held.Length;
         }
         return (logits.Select(l => l.ToArray()).ToArray(), truths.ToArray(), count);

@@ -52,13 +52,13 @@ public abstract partial class ImageModel<TLabels, TPrediction>
         {
             using var scope = NewDisposeScope();
             int size = Math.Min(EvaluationBatch, n - start);
-            var (images, truths, held) = source.Take(BatchSource.Range(start, size));
+            var (images, truths, held) = source.Take(BatchSource.Range(start, size), Device);
             if (start + size < n) source.Prefetch(BatchSource.Range(start + size, Math.Min(EvaluationBatch, n - start - size)));
             var outputs = RunNetwork(Normalization.Apply(images));
             lossSum += ComputeLoss(outputs, truths).item<float>() * held.Length;
             scored += held.Length;
             var predictions = DecodeViews(images, outputs, testTimeAugmentation);
-            var targets = truths.data<float>().ToArray();
+            var targets = truths.cpu().data<float>().ToArray();
             for (int i = 0; i < held.Length; i++) // a streamed batch may have left out broken images
             {
                 var truth = targets.AsSpan(i * width, width);

@@ -68,7 +68,7 @@ public abstract partial class ImageModel<TLabels, TPrediction>
             throw new InvalidOperationException($"Explain needs the generated network (a SpecNetwork); this model's network is a {Network.GetType().Name}.");
         var input = Spec.Input;
         using var scope = NewDisposeScope();
-        var batch = tensor(bytes, [1, input.Channels, input.Height, input.Width], ScalarType.Byte);
+        var batch = tensor(bytes, [1, input.Channels, input.Height, input.Width], ScalarType.Byte, device: Device);
         var (heat, peak, mapHeight, mapWidth) = GradCam.Compute(network, Normalization.Apply(batch), index, score, method);
         return new Heatmap(target, method, heat, peak, input.Width, input.Height, bytes, input.Channels, (mapHeight, mapWidth));
     }

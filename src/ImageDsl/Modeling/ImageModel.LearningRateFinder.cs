@@ -21,8 +21,9 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     public LearningRateFinderResult FindLearningRate(ImageDataset training, TrainingOptions? options = null, LearningRateSearch? search = null,
         string? reportFolder = null, CancellationToken cancellation = default)
     {
-        using var lease = usage.Enter("find a learning rate");
         options ??= new TrainingOptions();
+        if (options.Device is { } runDevice) Device = ModelDevice.Check(runDevice, "TrainingOptions.Device");
+        using var lease = usage.Enter("find a learning rate");
         if (options.Augmentation is null) options = options with { Augmentation = DeclaredAugmentation };
         options.Validate();
         search ??= new LearningRateSearch();

@@ -135,7 +135,8 @@ public abstract partial class ImageModel<TLabels, TPrediction>
         var flat = new byte[images.Length * input.Size];
         for (int i = 0; i < images.Length; i++) images[i].CopyTo(flat, i * input.Size);
         using var scope = NewDisposeScope();
-        var batch = tensor(flat, [images.Length, input.Channels, input.Height, input.Width], ScalarType.Byte);
+        // Copied to the model's device as bytes, a quarter of the floats they become there.
+        var batch = tensor(flat, [images.Length, input.Channels, input.Height, input.Width], ScalarType.Byte, device: Device);
         var decoded = DecodeViews(batch, RunNetwork(Normalization.Apply(batch)), testTimeAugmentation);
         return decoded.Select(CreatePrediction).ToArray();
     }

@@ -21,7 +21,7 @@ public abstract partial class ImageModel<TLabels, TPrediction>
         long n = unit.shape[0];
         foreach (var view in augmentation.MovedViews())
         {
-            var forward = TestTimeViews.ForBatch(view, n);
+            var forward = TestTimeViews.ForBatch(view, n, unit.device);
             var inverse = TestTimeViews.Invert(forward);
             var outputs = RunNetwork(Normalization.ApplyToUnit(TestTimeViews.Render(unit, forward)));
             var activated = OutputDecoding.Activate(Spec, outputs, calibration);

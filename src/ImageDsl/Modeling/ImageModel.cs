@@ -38,6 +38,7 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable, Se
         Normalization = Normalization.Default(spec.Input.Channels);
         TargetStatistics = TargetStatistics.Identity(spec.EncodedWidth);
         network.eval();
+        PlaceOnDefaultDevice();
     }
 
     /// <summary>The spec this model was generated from.</summary>
@@ -134,6 +135,8 @@ public abstract partial class ImageModel<TLabels, TPrediction> : IDisposable, Se
     private TrainingHistory Fit(ImageDataset training, TrainingOptions options, IProgress<TrainingProgress>? progress, ImageDataset? validation,
         CancellationToken cancellation, string? resumeFrom, string? continueFrom = null)
     {
+        // Before anything else, so an unusable device fails before any data is read.
+        if (options.Device is { } runDevice) Device = ModelDevice.Check(runDevice, "TrainingOptions.Device");
         using var lease = usage.Enter("train");
         // Options that leave the augmentation unset train with the spec's; the trainer then checks
         // whichever it is against the spec's targets.

@@ -40,7 +40,8 @@ internal static class OutputDecoding
     {
         int count = (int)activated[0].shape[0];
         var perTarget = new float[spec.Targets.Count][];
-        for (int t = 0; t < spec.Targets.Count; t++) perTarget[t] = activated[t].contiguous().data<float>().ToArray();
+        // Read on the CPU, wherever the network ran.
+        for (int t = 0; t < spec.Targets.Count; t++) perTarget[t] = activated[t].contiguous().cpu().data<float>().ToArray();
 
         var offsets = Enumerable.Range(0, spec.Targets.Count).Select(spec.EncodedOffset).ToArray();
         var result = new PredictionOutputs[count];

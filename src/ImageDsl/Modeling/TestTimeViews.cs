@@ -15,15 +15,15 @@ internal static class TestTimeViews
         long n = unitImages.shape[0], height = unitImages.shape[2], width = unitImages.shape[3];
         var inverse = Invert(forward);
         // grid_sample wants the inverse map in normalized coordinates (x spans [-1, 1] over the width).
-        var toNormalized = tensor(new float[] { 2f / width, 2f / height }).reshape(1, 2, 1);
-        var fromNormalized = tensor(new float[] { width / 2f, height / 2f }).reshape(1, 1, 2);
+        var toNormalized = tensor(new float[] { 2f / width, 2f / height }, device: unitImages.device).reshape(1, 2, 1);
+        var fromNormalized = tensor(new float[] { width / 2f, height / 2f }, device: unitImages.device).reshape(1, 1, 2);
         var theta = cat([inverse[.., .., ..2] * toNormalized * fromNormalized, inverse[.., .., 2..3] * toNormalized], 2);
         var grid = nn.functional.affine_grid(theta, [n, unitImages.shape[1], height, width], align_corners: false);
         return nn.functional.grid_sample(unitImages, grid, mode: GridSampleMode.Nearest, padding_mode: GridSamplePaddingMode.Zeros, align_corners: false);
     }
 
-    /// <summary>One view's transform <c>[N, 2, 3]</c> for every image of a batch.</summary>
-    public static Tensor ForBatch(float[] transform, long count) => tensor(transform).reshape(1, 2, 3).expand(count, 2, 3).contiguous();
+    /// <summary>One view's transform <c>[N, 2, 3]</c> for every image of a batch, on <paramref name="device"/>.</summary>
+    public static Tensor ForBatch(float[] transform, long count, Device device) => tensor(transform, device: device).reshape(1, 2, 3).expand(count, 2, 3).contiguous();
 
     /// <summary>[A | d] to [A⁻¹ | −A⁻¹d], per image.</summary>
     public static Tensor Invert(Tensor forward)

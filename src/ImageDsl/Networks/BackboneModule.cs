@@ -74,7 +74,7 @@ public abstract class BackboneModule : nn.Module<Tensor, Tensor>
         {
             using var scope = NewDisposeScope();
             using var _ = no_grad();
-            var (_, maps) = ForwardMaps(zeros(1, input.Channels, input.Height, input.Width));
+            var (_, maps) = ForwardMaps(zeros(1, input.Channels, input.Height, input.Width, device: Modeling.ModelDevice.Of(this)));
             return maps.Select(m => ((int)m.shape[1], (int)m.shape[2], (int)m.shape[3])).ToArray();
         }
         finally

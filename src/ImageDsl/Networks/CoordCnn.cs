@@ -50,8 +50,8 @@ public sealed class CoordCnn : BackboneModule
         // Not a parameter: the same grid for every image, moved along with the module.
         using (no_grad())
         {
-            var xs = linspace(-1, 1, input.Width).reshape(1, 1, 1, input.Width).expand(1, 1, input.Height, input.Width);
-            var ys = linspace(-1, 1, input.Height).reshape(1, 1, input.Height, 1).expand(1, 1, input.Height, input.Width);
+            var xs = linspace(-1, 1, input.Width, device: fc.weight!.device).reshape(1, 1, 1, input.Width).expand(1, 1, input.Height, input.Width);
+            var ys = linspace(-1, 1, input.Height, device: fc.weight!.device).reshape(1, 1, input.Height, 1).expand(1, 1, input.Height, input.Width);
             coordinates = cat([xs, ys], 1).contiguous();
         }
         register_buffer("coordinates", coordinates, persistent: false);

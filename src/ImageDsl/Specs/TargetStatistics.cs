@@ -22,8 +22,8 @@ public sealed record TargetStatistics(float[] Mean, float[] Std)
         if (!spec.Targets.Any(t => t.IsStandardized) || targets.shape[0] == 0) return result;
         using var scope = NewDisposeScope();
         var x = targets.to_type(ScalarType.Float64);
-        var mean = x.mean([0]).data<double>().ToArray();
-        var std = targets.shape[0] > 1 ? x.std([0]).data<double>().ToArray() : new double[mean.Length];
+        var mean = x.mean([0]).cpu().data<double>().ToArray();
+        var std = targets.shape[0] > 1 ? x.std([0]).cpu().data<double>().ToArray() : new double[mean.Length];
         for (int t = 0; t < spec.Targets.Count; t++)
         {
             if (!spec.Targets[t].IsStandardized) continue;
@@ -42,8 +42,8 @@ public sealed record TargetStatistics(float[] Mean, float[] Std)
     public Tensor Standardize(Tensor targets, int offset, int width)
     {
         using var scope = NewDisposeScope();
-        var mean = tensor(Mean.AsSpan(offset, width).ToArray()).reshape(1, width);
-        var std = tensor(Std.AsSpan(offset, width).ToArray()).reshape(1, width);
+        var mean = tensor(Mean.AsSpan(offset, width).ToArray(), device: targets.device).reshape(1, width);
+        var std = tensor(Std.AsSpan(offset, width).ToArray(), device: targets.device).reshape(1, width);
         return ((targets[.., offset..(offset + width)] - mean) / std).MoveToOuterDisposeScope();
     }
 

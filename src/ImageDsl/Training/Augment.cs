@@ -19,22 +19,23 @@ internal static class Augment
     public static (Tensor Images, Tensor? PixelTransforms) Apply(Tensor unitImages, Augmentation augmentation, Generator generator, RotationWindow? window = null)
     {
         long n = unitImages.shape[0], height = unitImages.shape[2], width = unitImages.shape[3];
+        var device = unitImages.device;
         var images = unitImages;
         Tensor? pixelTransforms = null;
 
         if (augmentation.IsGeometric)
         {
             double maxTurn = augmentation.Rotation * Math.PI / 180;
-            var turnDraw = maxTurn == 0 ? zeros(n) : rand([n], generator: generator); // uniform in [0, 1), mapped into the allowed turns below
-            var scale = Uniform(n, augmentation.Scale, generator) + 1.0;
+            var turnDraw = maxTurn == 0 ? zeros(n, device: device) : Draws.Uniform(generator, device, [n]); // uniform in [0, 1), mapped into the allowed turns below
+            var scale = Uniform(n, augmentation.Scale, generator, device) + 1.0;
             // Whole pixels: a pure shift then copies pixels exactly instead of blurring them,
             // so training images stay as sharp as the ones the model is tested on.
-            var dx = Uniform(n, augmentation.Shift, generator).round();
-            var dy = Uniform(n, augmentation.Shift, generator).round();
+            var dx = Uniform(n, augmentation.Shift, generator, device).round();
+            var dy = Uniform(n, augmentation.Shift, generator, device).round();
             var flip = augmentation.FlipHorizontal
-                ? (rand([n], generator: generator) < 0.5).to_type(ScalarType.Float32) * -2 + 1
-                : ones(n);
-            var (lowest, highest) = window is null ? (full(n, -maxTurn), full(n, maxTurn)) : window.Turns(maxTurn, ref flip);
+                ? (Draws.Uniform(generator, device, [n]) < 0.5).to_type(ScalarType.Float32) * -2 + 1
+                : ones(n, device: device);
+            var (lowest, highest) = window is null ? (full(n, -maxTurn, device: device), full(n, maxTurn, device: device)) : window.Turns(maxTurn, ref flip);
             var angle = lowest + turnDraw * (highest - lowest);
 
             // Forward map in pixel coordinates centred on the image: p' = s R(angle) F p + d.
@@ -45,13 +46,13 @@ internal static class Augment
                 stack([sin * flip, cos, dy], 1)], 1); // [N, 2, 3]
             // Drawn after the other moves, so a seed gives the same shifts, turns and flips with or without the crop.
             if (augmentation.RandomResizedCrop)
-                forward = ResizedCrop.Compose(forward, ResizedCrop.Sample(n, width, height, augmentation, generator), width, height);
+                forward = ResizedCrop.Compose(forward, ResizedCrop.Sample(n, width, height, augmentation, generator, device), width, height);
 
             // grid_sample needs the inverse map (output -> input) in normalized coordinates,
             // where x spans [-1, 1] over the width and y over the height.
             var inverse = InvertAffine(forward);
-            var toNormalized = tensor(new float[] { 2f / width, 2f / height }).reshape(1, 2, 1);
-            var fromNormalized = tensor(new float[] { width / 2f, height / 2f }).reshape(1, 1, 2);
+            var toNormalized = tensor(new float[] { 2f / width, 2f / height }, device: device).reshape(1, 2, 1);
+            var fromNormalized = tensor(new float[] { width / 2f, height / 2f }, device: device).reshape(1, 1, 2);
             var linear = inverse[.., .., ..2] * toNormalized * fromNormalized;
             var offset = inverse[.., .., 2..3] * toNormalized;
             var theta = cat([linear, offset], 2);
@@ -64,14 +65,14 @@ internal static class Augment
             images = ColorJitter.Apply(images, augmentation, generator);
         if (augmentation.Contrast > 0)
         {
-            var factor = (Uniform(n, augmentation.Contrast, generator) + 1.0).reshape(n, 1, 1, 1);
+            var factor = (Uniform(n, augmentation.Contrast, generator, device) + 1.0).reshape(n, 1, 1, 1);
             var mean = images.mean([1, 2, 3], keepdim: true);
             images = (images - mean) * factor + mean;
         }
         if (augmentation.Brightness > 0)
-            images = images + Uniform(n, augmentation.Brightness, generator).reshape(n, 1, 1, 1);
+            images = images + Uniform(n, augmentation.Brightness, generator, device).reshape(n, 1, 1, 1);
         if (augmentation.Noise > 0)
-            images = images + randn(images.shape, generator: generator) * augmentation.Noise;
+            images = images + Draws.Normal(generator, device, images.shape) * augmentation.Noise;
         if (augmentation.Contrast > 0 || augmentation.Brightness > 0 || augmentation.Noise > 0)
             images = images.clamp(0, 1);
         return (images, pixelTransforms);
@@ -81,7 +82,7 @@ internal static class Augment
     public static Tensor TransformPoints(Tensor points, Tensor pixelTransforms, InputSpec input)
     {
         // points: [N, K, 2]; transforms act on coordinates centred on the image.
-        var centre = tensor(new float[] { input.Width / 2f, input.Height / 2f }).reshape(1, 1, 2);
+        var centre = tensor(new float[] { input.Width / 2f, input.Height / 2f }, device: points.device).reshape(1, 1, 2);
         var centred = points - centre;
         var moved = matmul(centred, pixelTransforms[.., .., ..2].transpose(1, 2)) + pixelTransforms[.., .., 2].unsqueeze(1);
         return moved + centre;
@@ -97,8 +98,8 @@ internal static class Augment
         return (turn, determinant.sign());
     }
 
-    private static Tensor Uniform(long n, double half, Generator generator) =>
-        half == 0 ? zeros(n) : (rand([n], generator: generator) * 2 - 1) * half;
+    private static Tensor Uniform(long n, double half, Generator generator, Device device) =>
+        half == 0 ? zeros(n, device: device) : (Draws.Uniform(generator, device, [n]) * 2 - 1) * half;
 
     private static Tensor InvertAffine(Tensor forward)
     {

@@ -45,7 +45,7 @@ internal static class BatchNormStatistics
         if (layers.Length == 0 || count == 0 || maxImages <= 0) return 0;
 
         long[] order;
-        using (var permutation = randperm(count, generator: generator)) order = permutation.data<long>().ToArray();
+        order = Draws.Order(generator, count);
         int size = Math.Min(Math.Min(batchSize, count), maxImages);
         // Whole batches only: a short last batch would count as much as a full one in the average.
         int batches = Math.Max(1, Math.Min(count, maxImages) / size);

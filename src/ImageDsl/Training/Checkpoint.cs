@@ -50,8 +50,8 @@ public static class Checkpoint
         {
             network.save(writer);
             optimizer.save_state_dict(writer);
-            WriteBytes(writer, globalRng.data<byte>().ToArray());
-            WriteBytes(writer, shuffleRng.data<byte>().ToArray());
+            WriteBytes(writer, globalRng.cpu().data<byte>().ToArray());
+            WriteBytes(writer, shuffleRng.cpu().data<byte>().ToArray());
             WriteBytes(writer, bestWeights ?? []);
         });
     }
@@ -76,8 +76,9 @@ public static class Checkpoint
         {
             network.load(reader, strict: true);
             optimizer.load_state_dict(reader);
-            using (var globalRng = tensor(ReadBytes(reader), ScalarType.Byte)) random.set_rng_state(globalRng);
-            using (var shuffleRng = tensor(ReadBytes(reader), ScalarType.Byte)) shuffling.set_state(shuffleRng);
+            // Both generators are the CPU's (see Draws), whatever device trained, so their states load on any machine.
+            using (var globalRng = tensor(ReadBytes(reader), ScalarType.Byte, device: CPU)) random.set_rng_state(globalRng);
+            using (var shuffleRng = tensor(ReadBytes(reader), ScalarType.Byte, device: CPU)) shuffling.set_state(shuffleRng);
             var best = ReadBytes(reader);
             bestWeights = best.Length == 0 ? null : best;
         }

@@ -39,6 +39,6 @@ internal sealed class ClassBalancedSampler
     public long[] Epoch(Generator generator)
     {
         using var scope = NewDisposeScope();
-        return multinomial(tensor(weights), weights.Length, replacement: true, generator: generator).data<long>().ToArray();
+        return multinomial(tensor(weights, device: generator.device), weights.Length, replacement: true, generator: generator).cpu().data<long>().ToArray();
     }
 }

@@ -16,13 +16,14 @@ internal static class ColorJitter
     {
         long n = images.shape[0];
         bool colour = images.shape[1] == 3;
+        var device = images.device;
         // One random order of the four per image: ranking uniform draws gives a uniform permutation.
-        var order = rand([n, 4], generator: generator).argsort(1);
-        var brightness = Factor(n, augmentation.JitterBrightness, generator);
-        var contrast = Factor(n, augmentation.JitterContrast, generator);
-        var saturation = colour ? Factor(n, augmentation.JitterSaturation, generator) : null;
+        var order = Draws.Uniform(generator, device, [n, 4]).argsort(1);
+        var brightness = Factor(n, augmentation.JitterBrightness, generator, device);
+        var contrast = Factor(n, augmentation.JitterContrast, generator, device);
+        var saturation = colour ? Factor(n, augmentation.JitterSaturation, generator, device) : null;
         var hue = colour && augmentation.JitterHue > 0
-            ? ((rand([n], generator: generator) * 2 - 1) * augmentation.JitterHue).reshape(n, 1, 1)
+            ? ((Draws.Uniform(generator, device, [n]) * 2 - 1) * augmentation.JitterHue).reshape(n, 1, 1)
             : null;
 
         for (int step = 0; step < 4; step++)
@@ -37,11 +38,11 @@ internal static class ColorJitter
     }
 
     /// <summary>A factor per image <c>[N, 1, 1, 1]</c> uniform in [max(0, 1 - x), 1 + x], or null when <paramref name="x"/> is 0 (off).</summary>
-    private static Tensor? Factor(long n, double x, Generator generator)
+    private static Tensor? Factor(long n, double x, Generator generator, Device device)
     {
         if (x == 0) return null;
         double low = Math.Max(0, 1 - x), high = 1 + x;
-        return (rand([n], generator: generator) * (high - low) + low).reshape(n, 1, 1, 1);
+        return (Draws.Uniform(generator, device, [n]) * (high - low) + low).reshape(n, 1, 1, 1);
     }
 
     /// <summary><c>f · image + (1 − f) · other</c>, clamped.</summary>

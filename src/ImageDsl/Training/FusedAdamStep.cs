@@ -123,7 +123,7 @@ internal sealed class FusedAdamStep : IDisposable
     {
         if (!steps.TryGetValue(handle, out var entry))
         {
-            var count = zeros(1, ScalarType.Float32);
+            var count = zeros(1, ScalarType.Float32, device: CPU); // this step runs only on the CPU (TryCreate)
             count.DetachFromDisposeScope();
             entry = (count, -1);
         }

@@ -84,7 +84,7 @@ public static class HingeLosses
             return perSample.mean().MoveToOuterDisposeScope();
         }
 
-        var weights = tensor(classWeights.ToArray(), dtype: scores.dtype).index_select(0, indices);
+        var weights = tensor(classWeights.ToArray(), dtype: scores.dtype, device: scores.device).index_select(0, indices);
         return ((perSample * weights).sum() / weights.sum()).MoveToOuterDisposeScope();
     }
 

@@ -25,10 +25,10 @@ internal static class LabelMixing
     /// <summary>Mixes a batch (<c>[N, C, H, W]</c>, normalized or not: both mixes commute with a per-channel affine normalization).</summary>
     public static MixedBatch Mix(Tensor images, Augmentation augmentation, Generator generator)
     {
-        bool cutMix = augmentation.CutMix > 0 && (augmentation.Mixup == 0 || rand([1], generator: generator).item<float>() < 0.5f);
+        bool cutMix = augmentation.CutMix > 0 && (augmentation.Mixup == 0 || Draws.Uniform(generator, CPU, [1]).item<float>() < 0.5f);
         double share = Beta(cutMix ? augmentation.CutMix : augmentation.Mixup, generator);
         long n = images.shape[0];
-        var partners = randperm(n, generator: generator);
+        var partners = Draws.Permutation(generator, images.device, n);
         var others = images.index_select(0, partners);
         if (!cutMix) return new MixedBatch(images * share + others * (1 - share), partners, share, false);
 
@@ -36,7 +36,7 @@ internal static class LabelMixing
         long height = images.shape[2], width = images.shape[3];
         double side = Math.Sqrt(1 - share);
         long cutW = (long)(width * side), cutH = (long)(height * side);
-        var centre = rand([2], ScalarType.Float64, generator: generator).data<double>().ToArray();
+        var centre = Draws.Uniform(generator, CPU, [2], ScalarType.Float64).cpu().data<double>().ToArray();
         long cx = Math.Min(width - 1, (long)(centre[0] * width)), cy = Math.Min(height - 1, (long)(centre[1] * height));
         long x1 = Math.Clamp(cx - cutW / 2, 0, width), x2 = Math.Clamp(cx + cutW / 2, 0, width);
         long y1 = Math.Clamp(cy - cutH / 2, 0, height), y2 = Math.Clamp(cy + cutH / 2, 0, height);
@@ -76,7 +76,7 @@ internal static class LabelMixing
     private static double Beta(double alpha, Generator generator)
     {
         using var scope = NewDisposeScope();
-        var gammas = _standard_gamma(full(2, alpha, ScalarType.Float64), generator).data<double>().ToArray();
+        var gammas = _standard_gamma(full(2, alpha, ScalarType.Float64, device: generator.device), generator).cpu().data<double>().ToArray();
         double sum = gammas[0] + gammas[1];
         return sum > 0 ? gammas[0] / sum : 0.5; // both underflow only for a tiny alpha, where either end is as likely
     }

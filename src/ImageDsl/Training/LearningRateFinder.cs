@@ -20,6 +20,7 @@ internal sealed class LearningRateFinder(
 {
     public LearningRateCurve Run(ImageDataset training, CancellationToken cancellation)
     {
+        var device = Modeling.ModelDevice.Of(network);
         var data = training.Batches;
         int count = data.Count, batchSize = Math.Min(options.BatchSize, count);
         var augmentation = options.Augmentation ?? Augmentation.None;
@@ -49,8 +50,7 @@ internal sealed class LearningRateFinder(
             // Whole batches from a reshuffled pass whenever the last one is used up; a short remainder is skipped.
             if (position + batchSize > count)
             {
-                using var permutation = randperm(count, generator: generator);
-                order = permutation.data<long>().ToArray();
+                order = Draws.Order(generator, count);
                 position = 0;
             }
             var indices = order.AsSpan(position, batchSize).ToArray();
@@ -59,7 +59,7 @@ internal sealed class LearningRateFinder(
             float loss;
             using (NewDisposeScope())
             {
-                var (images, targets) = TrainingBatch.Make(spec, normalization, data, indices, augmentation, generator);
+                var (images, targets) = TrainingBatch.Make(spec, normalization, data, indices, augmentation, generator, device);
                 network.zero_grad(set_to_none: true);
                 var total = computeLoss(network.call(images), targets);
                 loss = total.item<float>();

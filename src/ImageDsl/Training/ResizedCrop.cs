@@ -17,13 +17,13 @@ internal static class ResizedCrop
     /// [CropRatioMin, CropRatioMax], the first of ten tries that fits, else the centre crop of the
     /// whole image brought into the ratio range (torchvision's fallback).
     /// </summary>
-    public static Tensor Sample(long n, long width, long height, Augmentation augmentation, Generator generator)
+    public static Tensor Sample(long n, long width, long height, Augmentation augmentation, Generator generator, Device device)
     {
         using var scope = NewDisposeScope();
         double area = width * height;
-        var share = rand([n, Tries], ScalarType.Float64, generator: generator) * (augmentation.CropScaleMax - augmentation.CropScaleMin) + augmentation.CropScaleMin;
+        var share = Draws.Uniform(generator, device, [n, Tries], ScalarType.Float64) * (augmentation.CropScaleMax - augmentation.CropScaleMin) + augmentation.CropScaleMin;
         double logLow = Math.Log(augmentation.CropRatioMin), logHigh = Math.Log(augmentation.CropRatioMax);
-        var ratio = (rand([n, Tries], ScalarType.Float64, generator: generator) * (logHigh - logLow) + logLow).exp();
+        var ratio = (Draws.Uniform(generator, device, [n, Tries], ScalarType.Float64) * (logHigh - logLow) + logLow).exp();
         var w = (share * area * ratio).sqrt().round();
         var h = (share * area / ratio).sqrt().round();
         var fits = (w > 0) & (w <= width) & (h > 0) & (h <= height);
@@ -32,12 +32,12 @@ internal static class ResizedCrop
         var first = fits.to_type(ScalarType.Float32).argmax(1, keepdim: true);
         var found = fits.any(1);
         var (fallbackW, fallbackH) = Fallback(width, height, augmentation.CropRatioMin, augmentation.CropRatioMax);
-        var cropW = where(found, w.gather(1, first).squeeze(1), full(n, (double)fallbackW, ScalarType.Float64));
-        var cropH = where(found, h.gather(1, first).squeeze(1), full(n, (double)fallbackH, ScalarType.Float64));
+        var cropW = where(found, w.gather(1, first).squeeze(1), full(n, (double)fallbackW, ScalarType.Float64, device: device));
+        var cropH = where(found, h.gather(1, first).squeeze(1), full(n, (double)fallbackH, ScalarType.Float64, device: device));
 
         // A fitting crop sits anywhere it fits, in whole pixels; the fallback is centred.
-        var left = where(found, (rand([n], ScalarType.Float64, generator: generator) * (width - cropW + 1)).floor(), ((width - cropW) / 2).floor());
-        var top = where(found, (rand([n], ScalarType.Float64, generator: generator) * (height - cropH + 1)).floor(), ((height - cropH) / 2).floor());
+        var left = where(found, (Draws.Uniform(generator, device, [n], ScalarType.Float64) * (width - cropW + 1)).floor(), ((width - cropW) / 2).floor());
+        var top = where(found, (Draws.Uniform(generator, device, [n], ScalarType.Float64) * (height - cropH + 1)).floor(), ((height - cropH) / 2).floor());
         return stack([left, top, cropW, cropH], 1).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
     }
 

@@ -26,6 +26,9 @@ internal sealed class Trainer(
 {
     private static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Where the network is (the model put it there): every batch goes there.</summary>
+    private readonly Device device = Modeling.ModelDevice.Of(network);
+
     public TrainingHistory Fit(ImageDataset training, ImageDataset? validation, IProgress<TrainingProgress>? progress,
         CancellationToken cancellation, string? resumeFrom = null, string? continueFrom = null)
     {
@@ -74,7 +77,7 @@ internal sealed class Trainer(
             long seen = 0;
             long[] order;
             if (sampler is not null) order = sampler.Epoch(generator);
-            else using (var permutation = randperm(count, generator: generator)) order = permutation.data<long>().ToArray();
+            else order = Draws.Order(generator, count);
             long[] BatchIndices(int b) => order.AsSpan(b * options.BatchSize, Math.Min(options.BatchSize, count - b * options.BatchSize)).ToArray();
 
             for (int batch = 0; batch < batches; batch++)
@@ -87,7 +90,7 @@ internal sealed class Trainer(
                 int size;
                 using (NewDisposeScope())
                 {
-                    var (images, targets) = TrainingBatch.Make(spec, normalization, data, BatchIndices(batch), augmentation, generator);
+                    var (images, targets) = TrainingBatch.Make(spec, normalization, data, BatchIndices(batch), augmentation, generator, device);
                     if (batch + 1 < batches) data.Prefetch(BatchIndices(batch + 1));
                     size = (int)images.shape[0];
 
@@ -184,7 +187,7 @@ internal sealed class Trainer(
         var clock = Stopwatch.StartNew();
         using var generator = new Generator(unchecked((ulong)options.Seed * 1_000_003UL + (ulong)epoch));
         int layers = BatchNormStatistics.Recompute(network, data.Count, options.BatchSize, options.BatchNormStatisticsImages, generator,
-            (indices, random) => TrainingBatch.Make(spec, normalization, data, indices, augmentation, random).Images, data.Prefetch);
+            (indices, random) => TrainingBatch.Make(spec, normalization, data, indices, augmentation, random, device).Images, data.Prefetch);
         if (layers > 0)
             logger.LogDebug("Recomputed the statistics of {Layers} batch-norm layers with the weights of epoch {Epoch} in {Milliseconds:F0} ms",
                 layers, epoch, clock.Elapsed.TotalMilliseconds);

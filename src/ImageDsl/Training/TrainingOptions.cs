@@ -81,6 +81,15 @@ public sealed partial record TrainingOptions
     /// </summary>
     public string? CheckpointPath { get; init; }
 
+    /// <summary>
+    /// Where to train: <c>torch.CPU</c>, <c>torch.CUDA</c> or <c>new Device("cuda:1")</c>. The
+    /// model moves there before the run and stays there afterwards (see <see cref="Modeling.ImageModel{TLabels, TPrediction}.Device"/>).
+    /// Null (the default) trains where the model is: a new or loaded model starts on CUDA when
+    /// available, else on the CPU. A CUDA device needs a CUDA libtorch package (README, "GPU");
+    /// asking for one without it fails before the run starts, saying so.
+    /// </summary>
+    public TorchSharp.torch.Device? Device { get; init; }
+
     /// <summary>Rejects options that cannot work, naming the option.</summary>
     public void Validate()
     {
@@ -96,6 +105,7 @@ public sealed partial record TrainingOptions
         if (ValidationFraction is { } f && !(f >= 0 && f < 1)) throw new ArgumentOutOfRangeException(nameof(ValidationFraction), f, "ValidationFraction must be in [0, 1).");
         if (BatchNormStatisticsImages < 0) throw new ArgumentOutOfRangeException(nameof(BatchNormStatisticsImages), BatchNormStatisticsImages, "BatchNormStatisticsImages cannot be negative (0 keeps the running averages).");
         if (EarlyStoppingPatience is < 1) throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), EarlyStoppingPatience, "EarlyStoppingPatience must be at least 1.");
+        if (Device is not null) Modeling.ModelDevice.Check(Device, "TrainingOptions.Device");
         if (string.IsNullOrWhiteSpace(Monitor)) throw new ArgumentException("Monitor must name \"loss\" or \"Target.Metric\".", nameof(Monitor));
         ValidateFineTuning();
         ValidateSampling();

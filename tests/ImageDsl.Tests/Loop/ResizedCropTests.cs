@@ -42,7 +42,7 @@ public class ResizedCropTests
         using var generator = new TorchSharp.torch.Generator((ulong)seed);
         var augmentation = new Augmentation { RandomResizedCrop = true, CropScaleMin = 0.2, CropScaleMax = 0.6, CropRatioMin = 0.5, CropRatioMax = 1.5 };
 
-        var crops = ResizedCrop.Sample(500, Input.Width, Input.Height, augmentation, generator).data<float>().ToArray();
+        var crops = ResizedCrop.Sample(500, Input.Width, Input.Height, augmentation, generator, CPU).data<float>().ToArray();
 
         for (int i = 0; i < 500; i++)
         {
@@ -57,7 +57,7 @@ public class ResizedCropTests
         }
         // Default crops (0.08–1 of the area) reach both small and near-whole crops.
         using var defaults = new TorchSharp.torch.Generator((ulong)seed);
-        var shares = ResizedCrop.Sample(500, Input.Width, Input.Height, new Augmentation { RandomResizedCrop = true }, defaults).reshape(500, 4);
+        var shares = ResizedCrop.Sample(500, Input.Width, Input.Height, new Augmentation { RandomResizedCrop = true }, defaults, CPU).reshape(500, 4);
         var area = (shares[.., 2] * shares[.., 3] / (Input.Width * Input.Height)).data<float>().ToArray();
         Assert.True(area.Min() < 0.15 && area.Max() > 0.85, $"areas {area.Min()}–{area.Max()}");
     }
@@ -71,7 +71,7 @@ public class ResizedCropTests
         // image of ratio 1.2 brought to 4 is 48 wide and 12 high, centred.
         var augmentation = new Augmentation { RandomResizedCrop = true, CropScaleMin = 1, CropScaleMax = 1, CropRatioMin = 4, CropRatioMax = 5 };
 
-        var crops = ResizedCrop.Sample(3, Input.Width, Input.Height, augmentation, generator).data<float>().ToArray();
+        var crops = ResizedCrop.Sample(3, Input.Width, Input.Height, augmentation, generator, CPU).data<float>().ToArray();
 
         for (int i = 0; i < 3; i++) Assert.Equal([0f, 14f, 48f, 12f], crops.AsSpan(4 * i, 4).ToArray());
     }

@@ -16,13 +16,13 @@ public class DenseTestTimeTests
         var map = new MapTargetSpec("Depth", 8, 8);
         var truth = arange(64, dtype: ScalarType.Float32).reshape(1, 64);
         var seenMirrored = truth.reshape(1, 8, 8).flip(2).reshape(1, 64);
-        var mirror = TestTimeViews.ForBatch([-1, 0, 0, 0, 1, 0], 1);
+        var mirror = TestTimeViews.ForBatch([-1, 0, 0, 0, 1, 0], 1, CPU);
 
         var back = map.FromView(seenMirrored, TestTimeViews.Invert(mirror), Input, TargetStatistics.Identity(64), 0);
         Assert.Equal(0.0, (back - truth).abs().max().item<float>());
 
         // Shifted two pixels right: the view never saw the two rightmost columns, which stay NaN and drop out of the average.
-        var shift = TestTimeViews.ForBatch([1, 0, 2, 0, 1, 0], 1);
+        var shift = TestTimeViews.ForBatch([1, 0, 2, 0, 1, 0], 1, CPU);
         var seenShifted = TestTimeViews.Render(truth.reshape(1, 1, 8, 8), shift).reshape(1, 64);
         var shiftedBack = map.FromView(seenShifted, TestTimeViews.Invert(shift), Input, TargetStatistics.Identity(64), 0).reshape(8, 8);
         Assert.True(shiftedBack[.., 6..].isnan().all().item<bool>());
@@ -40,7 +40,7 @@ public class DenseTestTimeTests
         cat[.., ..3] = tensor(0.9f); // the cat fills the left three columns
         var probabilities = stack([1 - cat, cat]).reshape(1, 128);
         var seenMirrored = stack([1 - cat.flip(1), cat.flip(1)]).reshape(1, 128);
-        var mirror = TestTimeViews.ForBatch([-1, 0, 0, 0, 1, 0], 1);
+        var mirror = TestTimeViews.ForBatch([-1, 0, 0, 0, 1, 0], 1, CPU);
 
         var back = mask.FromView(seenMirrored, TestTimeViews.Invert(mirror), Input, TargetStatistics.Identity(64), 0);
 

@@ -64,7 +64,7 @@ public class TestTimeAugmentationTests(ITestOutputHelper output)
         // The identity move renders the image unchanged, pixel for pixel.
         using var scope = NewDisposeScope();
         var unit = rand(3, 1, 28, 28);
-        var rendered = TestTimeViews.Render(unit, TestTimeViews.ForBatch([1, 0, 0, 0, 1, 0], 3));
+        var rendered = TestTimeViews.Render(unit, TestTimeViews.ForBatch([1, 0, 0, 0, 1, 0], 3, CPU));
         Assert.Equal(0.0, (rendered - unit).abs().max().item<float>());
     }
 
@@ -115,7 +115,7 @@ public class TestTimeAugmentationTests(ITestOutputHelper output)
         float Decode(Tensor activated) => rotation.Decode(activated.data<float>().ToArray(), statistics, 0)[0];
 
         // Seen mirrored, a clockwise turn of 30° reads as 330°: moved back, it is 30° again.
-        var mirror = TestTimeViews.ForBatch([-1, 0, 0, 0, 1, 0], 1);
+        var mirror = TestTimeViews.ForBatch([-1, 0, 0, 0, 1, 0], 1, CPU);
         Assert.Equal(30f, Decode(rotation.FromView(Circle(330), TestTimeViews.Invert(mirror), new InputSpec(32, 32, 1), statistics, 0)), 3);
         // 350° and 10° average to 0°, not to their arithmetic mean 180°.
         var mean = Decode(TestTimeViews.NanMean([Circle(350), Circle(10)]));

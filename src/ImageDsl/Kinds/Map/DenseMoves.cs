@@ -23,8 +23,8 @@ internal static class DenseMoves
         var d = pixelTransforms[.., .., 2..3];
         var inverseA = linalg.inv(a);
         var inverseD = -matmul(inverseA, d);
-        var toNormalized = tensor(new float[] { 2f / input.Width, 2f / input.Height }).reshape(1, 2, 1);
-        var fromNormalized = tensor(new float[] { input.Width / 2f, input.Height / 2f }).reshape(1, 1, 2);
+        var toNormalized = tensor(new float[] { 2f / input.Width, 2f / input.Height }, device: maps.device).reshape(1, 2, 1);
+        var fromNormalized = tensor(new float[] { input.Width / 2f, input.Height / 2f }, device: maps.device).reshape(1, 1, 2);
         var theta = cat([inverseA * toNormalized * fromNormalized, inverseD * toNormalized], 2);
         var grid = nn.functional.affine_grid(theta, [n, 1, height, width], align_corners: false);
 

@@ -9,14 +9,12 @@ namespace ImageDsl.Training;
 /// </summary>
 internal sealed class MaskLoss(int offset, double weight, MaskTargetSpec mask) : TargetLoss(offset, weight)
 {
-    private Tensor? classWeights;
-
     private protected override Tensor Unweighted(Tensor output, Tensor targets, TargetStatistics? statistics)
     {
         long n = output.shape[0];
         var labels = targets.narrow(1, Offset, mask.EncodedWidth).reshape(n, mask.Height, mask.Width).to_type(ScalarType.Int64);
-        if (mask.ClassWeights is { } declared && classWeights is null)
-            classWeights = tensor(declared.Select(w => (float)w).ToArray()).DetachFromDisposeScope();
+        // Made for each call on the output's device (a copy kept from an earlier call could be on another).
+        using var classWeights = mask.ClassWeights is { } declared ? tensor(declared.Select(w => (float)w).ToArray(), device: output.device) : null;
         var loss = nn.functional.cross_entropy(output, labels, weight: classWeights, ignore_index: -1);
         if (mask.Loss != LossFunction.CrossEntropyDice) return loss;
 

@@ -46,7 +46,7 @@ namespace ImageDsl.Networks
             dropout = Dropout(dropoutProbability);
             linear = Linear(featureCount, 1, hasBias: false);
             var thresholds = rankCount - 1;
-            bias = new Parameter(tensor(Enumerable.Range(0, thresholds).Select(k => (float)(thresholds - k) / thresholds).ToArray()));
+            bias = new Parameter(tensor(Enumerable.Range(0, thresholds).Select(k => (float)(thresholds - k) / thresholds).ToArray(), device: linear.weight!.device));
 
             RegisterComponents();
         }
@@ -117,7 +117,7 @@ namespace ImageDsl.Training
             var perTask = -(logSigmoid * levels + (logSigmoid - logits) * (1 - levels));
             if (importanceWeights is not null)
             {
-                perTask = perTask * tensor(importanceWeights.ToArray(), dtype: logits.dtype).reshape(1, thresholds);
+                perTask = perTask * tensor(importanceWeights.ToArray(), dtype: logits.dtype, device: logits.device).reshape(1, thresholds);
             }
 
             return perTask.sum(1).mean().MoveToOuterDisposeScope();
@@ -155,7 +155,7 @@ namespace ImageDsl.Training
                 }
             }
 
-            var k = arange(thresholds, dtype: ScalarType.Float64).reshape(1, thresholds);
+            var k = arange(thresholds, dtype: ScalarType.Float64, device: ranks.device).reshape(1, thresholds);
             return asDouble.reshape(-1, 1).gt(k).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
         }
     }

@@ -21,7 +21,7 @@ public sealed partial record VectorTargetSpec
         if (!MovesWithImage)
             throw new InvalidOperationException($"{Name} is a plain vector; only boxes and points move with the image.");
         var (scaleX, scaleY, offset) = PixelFrame(input);
-        var toPixels = tensor(new[] { scaleX, scaleY }).reshape(1, 1, 2);
+        var toPixels = tensor(new[] { scaleX, scaleY }, device: encoded.device).reshape(1, 1, 2);
 
         long n = encoded.shape[0];
         var points = Box is null ? encoded.reshape(n, -1, 2) : Corners(encoded, Box.Value);

@@ -25,8 +25,8 @@ public sealed partial record VectorTargetSpec
         }
         else
         {
-            var mean = tensor(statistics.Mean.AsSpan(offset, width).ToArray()).reshape(1, width);
-            var std = tensor(statistics.Std.AsSpan(offset, width).ToArray()).reshape(1, width);
+            var mean = tensor(statistics.Mean.AsSpan(offset, width).ToArray(), device: activated.device).reshape(1, width);
+            var std = tensor(statistics.Std.AsSpan(offset, width).ToArray(), device: activated.device).reshape(1, width);
             moved = (Move(activated * std + mean, inverseTransforms, input) - mean) / std;
         }
         return moved.MoveToOuterDisposeScope();
