@@ -34,17 +34,19 @@ internal static class EmojiGroupsRecipe
         Seed = seed,
     };
 
-    /// <summary>Trains on <paramref name="trainDirectory"/>, evaluates on <paramref name="testDirectory"/>, writes report.json, report.md and the model to <paramref name="outDirectory"/>.</summary>
-    public static EmojiGroupsResult Run(string trainDirectory, string testDirectory, int epochs, string outDirectory, int seed = 0, IProgress<TrainingProgress>? progress = null)
+    /// <summary>
+    /// Trains on --train for --epochs (else <see cref="DefaultEpochs"/>), evaluates on --test and
+    /// writes report.json, report.md and the model to --out.
+    /// </summary>
+    public static EmojiGroupsResult Run(ExampleArguments arguments, IProgress<TrainingProgress>? progress = null, int seed = 0)
     {
-        var train = EmojiGroups.LoadDataset(trainDirectory);
-        var test = EmojiGroups.LoadDataset(testDirectory);
+        var train = EmojiGroups.LoadDataset(arguments.Train);
+        var test = EmojiGroups.LoadDataset(arguments.Test);
         using var model = EmojiGroups.Model.Create(seed);
-        var history = model.Train(train, Options(epochs, seed), progress);
+        var history = model.Train(train, Options(arguments.Epochs ?? DefaultEpochs, seed), progress);
         var evaluation = model.Evaluate(test);
-        Directory.CreateDirectory(outDirectory);
-        evaluation.WriteReport(outDirectory, history);
-        model.Save(Path.Combine(outDirectory, ModelFile));
+        evaluation.WriteReport(arguments.Out, history);
+        model.Save(Path.Combine(arguments.Out, ModelFile));
         var metrics = ((ClassificationEvaluation)evaluation.Result.Targets[0]).Metrics;
         return new EmojiGroupsResult(train.Count, test.Count, metrics.F1Macro, metrics.Accuracy, evaluation.Result.ToMarkdown());
     }

@@ -8,8 +8,7 @@ using ImageDsl.Examples;
 return ExampleMain.Run("EmojiGroups", args, Path.Combine("out", "emoji-groups"), arguments =>
 {
     var clock = Stopwatch.StartNew();
-    var result = ConsoleProgress.Run("EmojiGroups", progress =>
-        EmojiGroupsRecipe.Run(arguments.Train, arguments.Test, arguments.Epochs ?? EmojiGroupsRecipe.DefaultEpochs, arguments.Out, seed: 0, progress));
+    var result = ConsoleProgress.Run("EmojiGroups", progress => EmojiGroupsRecipe.Run(arguments, progress));
     Console.WriteLine($"{result.TrainImages} training and {result.TestImages} test images");
     Console.WriteLine(result.Markdown);
     Console.WriteLine($"test macro F1 {result.MacroF1:F3}, accuracy {result.Accuracy:P1}; wall time {clock.Elapsed:mm\\:ss}; report and model in {Path.GetFullPath(arguments.Out)}");
