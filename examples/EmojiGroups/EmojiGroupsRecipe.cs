@@ -11,7 +11,7 @@ namespace ImageDsl.Examples;
 internal static class EmojiGroupsRecipe
 {
     /// <summary>Epochs when --epochs is not given.</summary>
-    public const int DefaultEpochs = 30;
+    public const int DefaultEpochs = 20;
 
     /// <summary>The file the trained model is saved to, in the output folder.</summary>
     public const string ModelFile = "emoji-groups.imgdsl";
