@@ -49,7 +49,7 @@ public class ToleranceDiagnosticTests
             """);
         var source = string.Join("\n", run.Sources);
         Assert.Contains("global::ImageDsl.Specs.PeriodicTargetSpec(\"Heading\"", source);
-        foreach (var tolerance in new[] { "89.5", "179.0", "1E+09", "1000.0", "0.25" })
+        foreach (var tolerance in new[] { "89.5", "179.0", "1000000000.0", "1000.0", "0.25" })
             Assert.Contains($"tolerance: {tolerance}", source);
     }
 }
