@@ -26,6 +26,8 @@ internal static class Draws
     public static long[] Order(Generator generator, long n)
     {
         using var permutation = randperm(n, device: generator.device, generator: generator);
-        return permutation.cpu().data<long>().ToArray();
+        // cpu() hands back a new tensor even when the permutation is already there: dispose it too.
+        using var onHost = permutation.cpu();
+        return onHost.data<long>().ToArray();
     }
 }

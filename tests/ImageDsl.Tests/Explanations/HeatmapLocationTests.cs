@@ -25,6 +25,7 @@ public partial class SquarePlacer
 /// the square, so a heatmap that explains anything must put its mass there, for a class score,
 /// a regression value and a box coordinate alike.
 /// </summary>
+[Collection(ImageDsl.Tests.EndToEnd.ReproducibleRuns.Name)]
 public class HeatmapLocationTests
 {
     private const int Side = 6;

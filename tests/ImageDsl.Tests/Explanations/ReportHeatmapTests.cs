@@ -8,6 +8,7 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace ImageDsl.Tests.Explanations;
 
 /// <summary>The report's <c>&lt;Target&gt;-worst-heatmaps.png</c>: the worst predictions again, each with its heatmap over it.</summary>
+[Collection(ImageDsl.Tests.EndToEnd.ReproducibleRuns.Name)]
 public class ReportHeatmapTests
 {
     private const int Shown = 4;
