@@ -50,9 +50,12 @@ public static class Checkpoint
         {
             network.save(writer);
             optimizer.save_state_dict(writer);
-            // cpu() returns a new tensor even for one already on the CPU.
-            using (var onHost = globalRng.cpu()) WriteBytes(writer, onHost.data<byte>().ToArray());
-            using (var onHost = shuffleRng.cpu()) WriteBytes(writer, onHost.data<byte>().ToArray());
+            // cpu() returns a new tensor even for one already on the CPU; the scope disposes it.
+            using (NewDisposeScope())
+            {
+                WriteBytes(writer, globalRng.cpu().data<byte>().ToArray());
+                WriteBytes(writer, shuffleRng.cpu().data<byte>().ToArray());
+            }
             WriteBytes(writer, bestWeights ?? []);
         });
     }

@@ -25,9 +25,8 @@ internal static class Draws
     /// <summary>A random permutation of 0 … <paramref name="n"/> − 1, as an array.</summary>
     public static long[] Order(Generator generator, long n)
     {
-        using var permutation = randperm(n, device: generator.device, generator: generator);
-        // cpu() hands back a new tensor even when the permutation is already there: dispose it too.
-        using var onHost = permutation.cpu();
-        return onHost.data<long>().ToArray();
+        // The scope also disposes what cpu() hands back: a new tensor even when the permutation is already there.
+        using var scope = NewDisposeScope();
+        return randperm(n, device: generator.device, generator: generator).cpu().data<long>().ToArray();
     }
 }
