@@ -23,7 +23,7 @@ public static class ConformalIntervals
     }
 
     /// <summary>The fewest images whose ⌈(n + 1) q⌉-th smallest residual exists (counted, not solved, so rounding cannot mislead).</summary>
-    private static int Needed(double coverage)
+    internal static int Needed(double coverage)
     {
         int n = 1;
         while ((int)Math.Ceiling((n + 1) * coverage) > n) n++;

@@ -37,8 +37,22 @@ public sealed record TargetCalibration
     /// <summary>The images the temperatures were fitted on, and their figures before and after.</summary>
     public CalibrationFit? TemperatureFit { get; init; }
 
-    /// <summary>The prediction interval's half-width per decoded component, in user units; null for none.</summary>
+    /// <summary>
+    /// The prediction interval's half-width per decoded component, in user units, the same for
+    /// every image; null for none. With a learned scale (<see cref="IntervalScales"/>) it is still
+    /// fitted on all the held-out images, for comparison, but the scale sizes the intervals.
+    /// </summary>
     public float[]? IntervalRadii { get; init; }
+
+    /// <summary>Per decoded component, the learned half-width (<see cref="IntervalScaling.Learned"/>); null for constant intervals.</summary>
+    public LearnedIntervalScale[]? IntervalScales { get; init; }
+
+    /// <summary>How the intervals are sized, or null when there are none.</summary>
+    public IntervalScaling? Scaling => IntervalRadii is null ? null : IntervalScales is null ? IntervalScaling.Constant : IntervalScaling.Learned;
+
+    /// <summary>The half-width of component <paramref name="component"/>'s interval around a prediction of <paramref name="predicted"/>, or null for none.</summary>
+    public double? Radius(int component, double predicted) =>
+        IntervalScales is { } scales ? scales[component].Radius(predicted) : IntervalRadii?[component];
 
     /// <summary>The share of images the intervals were calibrated to cover (0.9 for 90 %).</summary>
     public double? IntervalCoverage { get; init; }

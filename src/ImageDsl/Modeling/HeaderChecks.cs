@@ -50,6 +50,24 @@ internal static class HeaderChecks
         Columns(path, "targetStatistics.std", statistics.Std, expected.EncodedWidth, "encoded target column", positive: true);
     }
 
+    /// <summary>The calibration's learned interval scales, which sizes every interval: one per component, each usable.</summary>
+    public static void Calibration(string path, ModelFile.Header header)
+    {
+        if (header.Calibration?.Targets is not { } targets) return;
+        for (int t = 0; t < targets.Count; t++)
+        {
+            if (targets[t]?.IntervalScales is not { } scales) continue;
+            string field = $"calibration.targets[{t}].intervalScales";
+            if (targets[t].IntervalRadii is not { } radii) throw Bad(path, field, "present without intervalRadii");
+            if (scales.Length != radii.Length) throw Bad(path, field, $"{scales.Length} scales for {radii.Length} interval components");
+            for (int c = 0; c < scales.Length; c++)
+            {
+                if (scales[c] is null) throw Missing(path, $"{field}[{c}]");
+                if (scales[c].Problem() is { } problem) throw Bad(path, $"{field}[{c}]", $"unusable: {problem}");
+            }
+        }
+    }
+
     private static void Columns(string path, string field, float[]? values, int count, string what, bool positive)
     {
         if (values is null) throw Missing(path, field);

@@ -88,23 +88,33 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     /// </summary>
     /// <param name="validation">Held-out images with their true values.</param>
     /// <param name="coverage">The share of true values the intervals should cover: 0.9 for 90 %.</param>
+    /// <param name="scaling">
+    /// <see cref="IntervalScaling.Constant"/> (the default): one half-width per component.
+    /// <see cref="IntervalScaling.Learned"/>: half-widths that grow and shrink with the model's
+    /// typical error at the predicted value, learned on half of <paramref name="validation"/> while
+    /// the other half sets the quantile; it needs twice the images.
+    /// </param>
     /// <returns>The model's calibration, now with the intervals' half-widths.</returns>
     /// <exception cref="InvalidOperationException">The model is untrained or has no regression target.</exception>
     /// <exception cref="ArgumentException">Too few images for the coverage asked.</exception>
-    public ModelCalibration CalibrateIntervals(ImageDataset validation, double coverage = 0.9)
+    public ModelCalibration CalibrateIntervals(ImageDataset validation, double coverage = 0.9, IntervalScaling scaling = IntervalScaling.Constant)
     {
+        if (!Enum.IsDefined(scaling)) throw new ArgumentOutOfRangeException(nameof(scaling), scaling, "Intervals are Constant or Learned.");
         using var lease = usage.Enter("be calibrated");
         RequireTrained("be calibrated");
         CheckDataset(validation, nameof(validation));
         if (coverage is <= 0 or >= 1 || double.IsNaN(coverage)) throw new ArgumentOutOfRangeException(nameof(coverage), coverage, "Coverage is a share between 0 and 1, such as 0.9.");
         // Residuals do not depend on the intervals the model has: score first, replace them only on success.
         var evaluation = Score(validation);
-        var fitted = new ModelCalibration(Calibration.Targets.Select(t => t with { IntervalRadii = null, IntervalCoverage = null, IntervalImages = null }).ToArray());
+        var fitted = new ModelCalibration(Calibration.Targets.Select(t => t with { IntervalRadii = null, IntervalScales = null, IntervalCoverage = null, IntervalImages = null }).ToArray());
         for (int t = 0; t < Spec.Targets.Count; t++)
         {
-            if (evaluation.Targets[t].AbsoluteResiduals() is not { } residuals) continue;
+            if (evaluation.Targets[t].AbsoluteResiduals() is not { } residuals || evaluation.Targets[t].PredictedValues() is not { } predicted) continue;
             var radii = residuals.Select(r => RoundUp(ConformalIntervals.Radius(r, coverage))).ToArray();
-            fitted = fitted.With(t, fitted.Targets[t] with { IntervalRadii = radii, IntervalCoverage = coverage, IntervalImages = evaluation.Count });
+            var scales = scaling == IntervalScaling.Learned
+                ? residuals.Select((r, c) => LearnedIntervalScale.Fit(predicted[c], r, coverage)).ToArray()
+                : null;
+            fitted = fitted.With(t, fitted.Targets[t] with { IntervalRadii = radii, IntervalScales = scales, IntervalCoverage = coverage, IntervalImages = evaluation.Count });
         }
         if (fitted.Targets.All(t => t.IntervalRadii is null))
             throw new InvalidOperationException($"{Spec.Name} has no regression target to give intervals: its targets are {string.Join(", ", Spec.Targets.Select(t => $"{t.Name} ({t.KindName})"))}.");
@@ -130,32 +140,34 @@ public abstract partial class ImageModel<TLabels, TPrediction>
             targets[t] = evaluation with
             {
                 Calibrated = calibrated.Temperatures is null && calibrated.IntervalRadii is null ? null : calibrated,
-                Intervals = calibrated.IntervalRadii is { } radii ? ScoreIntervals(Spec.Targets[t], evaluation, radii, calibrated.IntervalCoverage ?? double.NaN) : null,
+                Intervals = calibrated.IntervalRadii is not null ? ScoreIntervals(Spec.Targets[t], evaluation, calibrated) : null,
             };
         }
         return result with { Targets = targets };
     }
 
-    private static IntervalEvaluation? ScoreIntervals(Specs.TargetSpec target, TargetEvaluation evaluation, float[] radii, double nominal)
+    private static IntervalEvaluation? ScoreIntervals(Specs.TargetSpec target, TargetEvaluation evaluation, TargetCalibration calibrated)
     {
-        if (evaluation.AbsoluteResiduals() is not { } residuals || evaluation.PredictedValues() is not { } predicted || residuals.Count != radii.Length) return null;
-        var coverage = new double[radii.Length];
-        var width = new double[radii.Length];
-        for (int c = 0; c < radii.Length; c++)
+        int components = calibrated.IntervalRadii!.Length;
+        if (evaluation.AbsoluteResiduals() is not { } residuals || evaluation.PredictedValues() is not { } predicted || residuals.Count != components) return null;
+        var coverage = new double[components];
+        var width = new double[components];
+        for (int c = 0; c < components; c++)
         {
             int n = residuals[c].Length, inside = 0;
             double widths = 0;
             for (int i = 0; i < n; i++)
             {
-                if (residuals[c][i] <= radii[c]) inside++;
-                var interval = target.Interval(predicted[c][i], radii[c], c);
+                double radius = calibrated.Radius(c, predicted[c][i])!.Value;
+                if (residuals[c][i] <= radius) inside++;
+                var interval = target.Interval(predicted[c][i], radius, c);
                 // A wrapped (periodic) interval is 2r wide; any other is High − Low after clipping.
-                widths += interval.Low <= interval.High ? interval.High - interval.Low : 2.0 * radii[c];
+                widths += interval.Low <= interval.High ? interval.High - interval.Low : 2.0 * radius;
             }
             coverage[c] = n == 0 ? double.NaN : (double)inside / n;
             width[c] = n == 0 ? double.NaN : widths / n;
         }
-        return new IntervalEvaluation(nominal, coverage.Average(), width.Average(), coverage, width);
+        return new IntervalEvaluation(calibrated.IntervalCoverage ?? double.NaN, coverage.Average(), width.Average(), coverage, width);
     }
 
     /// <summary>Every image's raw head outputs per target (row-major <c>[count, OutputWidth]</c>) and encoded truths (<c>[count, EncodedWidth]</c>).</summary>

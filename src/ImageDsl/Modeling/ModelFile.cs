@@ -82,6 +82,7 @@ public static class ModelFile
             throw new ModelFileException(
                 $"Model file {path} was saved for spec {header.Spec.Name}, which differs from {expected.Name}:\n  " + string.Join("\n  ", differences), path, "spec");
         HeaderChecks.Statistics(path, header, expected);
+        HeaderChecks.Calibration(path, header);
         try
         {
             network.load(reader, strict: true);

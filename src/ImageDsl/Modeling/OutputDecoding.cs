@@ -71,10 +71,12 @@ internal static class OutputDecoding
         PredictionInterval[]?[]? intervals = null;
         for (int t = 0; t < spec.Targets.Count; t++)
         {
-            if (calibration.IntervalRadii(t) is not { } radii) continue;
+            if (t >= calibration.Targets.Count) break;
+            var calibrated = calibration.Targets[t];
+            if (calibrated.IntervalRadii is not { } radii) continue;
             intervals ??= new PredictionInterval[]?[spec.Targets.Count];
             var target = spec.Targets[t];
-            intervals[t] = radii.Select((r, c) => target.Interval(values[t][c], r, c)).ToArray();
+            intervals[t] = Enumerable.Range(0, radii.Length).Select(c => target.Interval(values[t][c], calibrated.Radius(c, values[t][c])!.Value, c)).ToArray();
         }
         return intervals;
     }

@@ -61,6 +61,27 @@ internal static class CalibrationSection
             foreach (var v in i.ComponentMeanWidth) json.WriteNumberValue(v);
             json.WriteEndArray();
             if (target.Calibrated?.IntervalImages is { } images) json.WriteNumber("calibrationImages", images);
+            json.WriteString("scaling", target.Calibrated?.IntervalScales is null ? "constant" : "learned");
+            if (target.Calibrated?.IntervalScales is { } scales)
+            {
+                // halfWidths above stay the constant intervals' (fitted on all the images), for comparison.
+                json.WriteStartArray("learnedScales");
+                foreach (var scale in scales)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("quantile", scale.Quantile);
+                    json.WriteStartArray("knots");
+                    foreach (var k in scale.Knots) json.WriteNumberValue(k);
+                    json.WriteEndArray();
+                    json.WriteStartArray("scales");
+                    foreach (var v in scale.Scales) json.WriteNumberValue(v);
+                    json.WriteEndArray();
+                    json.WriteNumber("scaleImages", scale.ScaleImages);
+                    json.WriteNumber("quantileImages", scale.QuantileImages);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
     }
@@ -92,7 +113,13 @@ internal static class CalibrationSection
             md.AppendLine($"| nominal coverage | {(i.NominalCoverage * 100).ToString("0.#", CultureInfo.InvariantCulture)} % |");
             md.AppendLine($"| empirical coverage | {(i.Coverage * 100).ToString("0.0", CultureInfo.InvariantCulture)} % |");
             md.AppendLine($"| mean width | {ReportFormat.Value(i.MeanWidth)} |");
-            md.AppendLine($"| half-width (split conformal) | {halfWidths} |");
+            if (target.Calibrated?.IntervalScales is { } scales)
+            {
+                var learned = scales.Select(l => $"{ReportFormat.Value(l.Radius(l.Knots[0]))} at {ReportFormat.Value(l.Knots[0])} to {ReportFormat.Value(l.Radius(l.Knots[^1]))} at {ReportFormat.Value(l.Knots[^1])}");
+                md.AppendLine($"| half-width (split conformal, learned scale: quantile × the typical error at the prediction) | {string.Join("; ", learned)} |");
+                md.AppendLine($"| constant half-width, for comparison | {halfWidths} |");
+            }
+            else md.AppendLine($"| half-width (split conformal) | {halfWidths} |");
             md.AppendLine();
         }
     }

@@ -1,3 +1,5 @@
+using ImageDsl.Evaluation;
+using ImageDsl.Calibration;
 using SixLabors.ImageSharp;
 using System.Text.Json.Nodes;
 using ImageDsl.Tests.Targets;
@@ -109,6 +111,68 @@ public class CalibrationModelTests
             Assert.Equal(withIntervals[i].SpeciesProbabilities["dog"], exported[i].SpeciesProbabilities["dog"], 1e-4);
             Assert.Equal(withIntervals[i].IsDefectProbability, exported[i].IsDefectProbability, 1e-4);
         }
+    }
+
+    [Fact]
+    public void Learned_scale_intervals_follow_the_prediction_and_are_used_reported_and_saved()
+    {
+        using var temp = new TemporaryDirectory();
+        FixtureData.WriteAllKinds(Path.Combine(temp.Path, "train"), 64);
+        FixtureData.WriteAllKinds(Path.Combine(temp.Path, "held"), 200);
+        var train = AllKinds.LoadDataset(Path.Combine(temp.Path, "train"));
+        var held = AllKinds.LoadDataset(Path.Combine(temp.Path, "held"));
+        using var model = AllKinds.Model.Create(seed: 5);
+        model.Train(train, new TrainingOptions { Epochs = 3, BatchSize = 16, LearningRate = 3e-3 });
+
+        model.CalibrateIntervals(held, coverage: 0.9, scaling: IntervalScaling.Learned);
+
+        int heading = 4, depth = 5, corners = 6;
+        var depthCalibration = model.Calibration.Targets[depth];
+        Assert.Equal(IntervalScaling.Learned, depthCalibration.Scaling);
+        var scale = Assert.Single(depthCalibration.IntervalScales!);
+        Assert.Equal((100, 100), (scale.ScaleImages, scale.QuantileImages));
+        Assert.True(scale.Knots.Length >= 2, $"{scale.Knots.Length} knots from 100 images");
+        Assert.Equal(4, model.Calibration.Targets[corners].IntervalScales!.Length);
+        Assert.NotNull(model.Calibration.Targets[heading].IntervalScales);
+
+        // Each prediction's interval is the learned half-width at its own value.
+        var paths = held.Samples.Take(40).Select(s => s.Path).ToArray();
+        var predictions = model.Predict(paths);
+        foreach (var p in predictions)
+        {
+            double radius = scale.Radius(p.Depth);
+            Assert.Equal(p.Depth - radius, p.DepthInterval!.Value.Low, 1e-5);
+            Assert.Equal(p.Depth + radius, p.DepthInterval.Value.High, 1e-5);
+        }
+        Assert.True(predictions.Select(p => Math.Round(p.DepthInterval!.Value.High - p.DepthInterval.Value.Low, 6)).Distinct().Count() > 1, "every depth interval is as wide");
+
+        // Evaluate scores the same intervals: coverage counts the images inside their own interval.
+        var evaluation = model.Evaluate(held);
+        var depthSamples = ((RegressionEvaluation)evaluation.Depth).Samples;
+        double expected = depthSamples.Count(s => Math.Abs(s.Error) <= scale.Radius(s.Predicted)) / (double)depthSamples.Count;
+        Assert.Equal(expected, evaluation.Depth.Intervals!.Coverage, 1e-12);
+        Assert.InRange(evaluation.Depth.Intervals.Coverage, 0.8, 1.0);
+
+        evaluation.WriteReport(Path.Combine(temp.Path, "report"));
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(temp.Path, "report", "report.json")))!;
+        var depthJson = json["targets"]!.AsArray().First(n => (string)n!["name"]! == "Depth")!["intervals"]!;
+        Assert.Equal("learned", (string)depthJson["scaling"]!);
+        Assert.Equal(scale.Quantile, (float)depthJson["learnedScales"]![0]!["quantile"]!);
+        Assert.Contains("learned scale", File.ReadAllText(Path.Combine(temp.Path, "report", "report.md")));
+
+        model.Save(temp.File("learned.imgdsl"));
+        using var loaded = AllKinds.Model.Load(temp.File("learned.imgdsl"));
+        var reloaded = loaded.Calibration.Targets[depth].IntervalScales![0];
+        Assert.Equal(scale.Knots, reloaded.Knots);
+        Assert.Equal(scale.Scales, reloaded.Scales);
+        Assert.Equal(scale.Quantile, reloaded.Quantile);
+        var again = loaded.Predict(paths);
+        for (int i = 0; i < paths.Length; i++) Assert.Equal(predictions[i].DepthInterval, again[i].DepthInterval);
+
+        // Constant again on request: the learned scales go.
+        model.CalibrateIntervals(held, coverage: 0.9);
+        Assert.Equal(IntervalScaling.Constant, model.Calibration.Targets[depth].Scaling);
+        Assert.Null(model.Calibration.Targets[depth].IntervalScales);
     }
 
     [Fact]

@@ -12,6 +12,10 @@ namespace ImageDsl.Tests.Hardening;
 /// </summary>
 public class MalformedHeaderTests
 {
+    // A learned interval scale whose knots and scales the rows above complete.
+    private const string LearnedScale = "{\"targets\":[{\"intervalRadii\":[1],\"intervalScales\":[{\"knots\":";
+    private const string LearnedScaleEnd = ",\"quantile\":1,\"scaleImages\":2,\"quantileImages\":9}]}]}";
+
     private static string Fixture => Path.Combine(RepositoryPaths.Root, "tests", "ImageDsl.Tests", "Modeling", "Compatibility", "all-kinds.imgdsl");
 
     [Theory]
@@ -26,6 +30,9 @@ public class MalformedHeaderTests
     [InlineData("spec.targets", "[]", "spec.targets")]
     [InlineData("targetStatistics.std", "[1]", "targetStatistics.std")]
     [InlineData("targetStatistics.mean", "null", "targetStatistics.mean")]
+    [InlineData("calibration", LearnedScale + "[1,0],\"scales\":[1,1]" + LearnedScaleEnd, "calibration.targets[0].intervalScales[0]")]
+    [InlineData("calibration", LearnedScale + "[0,1],\"scales\":[1,0]" + LearnedScaleEnd, "calibration.targets[0].intervalScales[0]")]
+    [InlineData("calibration", "{\"targets\":[{\"intervalRadii\":[1,2],\"intervalScales\":[{\"knots\":[0],\"scales\":[1],\"quantile\":1,\"scaleImages\":2,\"quantileImages\":9}]}]}", "calibration.targets[0].intervalScales")]
     [InlineData("formatVersion", "1", "formatVersion")]
     [InlineData("formatVersion", "3", "formatVersion")] // a format-3 header without the checksum layout
     public void A_malformed_header_field_is_refused_naming_the_file_and_the_field(string field, string value, string reported)
