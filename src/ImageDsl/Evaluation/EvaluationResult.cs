@@ -112,6 +112,9 @@ public abstract record TargetEvaluation(string Name)
     /// <summary>Per decoded component, each image's predicted value in user units, in sample order (see <see cref="AbsoluteResiduals"/>).</summary>
     internal virtual IReadOnlyList<double[]>? PredictedValues() => null;
 
+    /// <summary>Per decoded component, each image's input to a learned interval scale (<c>TargetSpec.ScaleInputs</c>), in sample order: its predicted values unless its kind reads something else.</summary>
+    internal virtual IReadOnlyList<double[]>? ScaleInputs() => PredictedValues();
+
     /// <summary>A Markdown section for this target (without plots).</summary>
     public string ToMarkdown()
     {

@@ -109,10 +109,10 @@ public abstract partial class ImageModel<TLabels, TPrediction>
         var fitted = new ModelCalibration(Calibration.Targets.Select(t => t with { IntervalRadii = null, IntervalScales = null, IntervalCoverage = null, IntervalImages = null }).ToArray());
         for (int t = 0; t < Spec.Targets.Count; t++)
         {
-            if (evaluation.Targets[t].AbsoluteResiduals() is not { } residuals || evaluation.Targets[t].PredictedValues() is not { } predicted) continue;
+            if (evaluation.Targets[t].AbsoluteResiduals() is not { } residuals || evaluation.Targets[t].ScaleInputs() is not { } inputs) continue;
             var radii = residuals.Select(r => RoundUp(ConformalIntervals.Radius(r, coverage))).ToArray();
             var scales = scaling == IntervalScaling.Learned
-                ? residuals.Select((r, c) => LearnedIntervalScale.Fit(predicted[c], r, coverage)).ToArray()
+                ? residuals.Select((r, c) => LearnedIntervalScale.Fit(inputs[c], r, coverage, Spec.Targets[t].ScaleInputName)).ToArray()
                 : null;
             fitted = fitted.With(t, fitted.Targets[t] with { IntervalRadii = radii, IntervalScales = scales, IntervalCoverage = coverage, IntervalImages = evaluation.Count });
         }
@@ -149,7 +149,8 @@ public abstract partial class ImageModel<TLabels, TPrediction>
     private static IntervalEvaluation? ScoreIntervals(Specs.TargetSpec target, TargetEvaluation evaluation, TargetCalibration calibrated)
     {
         int components = calibrated.IntervalRadii!.Length;
-        if (evaluation.AbsoluteResiduals() is not { } residuals || evaluation.PredictedValues() is not { } predicted || residuals.Count != components) return null;
+        if (evaluation.AbsoluteResiduals() is not { } residuals || evaluation.PredictedValues() is not { } predicted
+            || evaluation.ScaleInputs() is not { } inputs || residuals.Count != components) return null;
         var coverage = new double[components];
         var width = new double[components];
         for (int c = 0; c < components; c++)
@@ -158,7 +159,7 @@ public abstract partial class ImageModel<TLabels, TPrediction>
             double widths = 0;
             for (int i = 0; i < n; i++)
             {
-                double radius = calibrated.Radius(c, predicted[c][i])!.Value;
+                double radius = calibrated.Radius(c, inputs[c][i])!.Value;
                 if (residuals[c][i] <= radius) inside++;
                 var interval = target.Interval(predicted[c][i], radius, c);
                 // A wrapped (periodic) interval is 2r wide; any other is High − Low after clipping.

@@ -48,12 +48,16 @@ internal static class OutputDecoding
         for (int i = 0; i < count; i++)
         {
             var values = new float[spec.Targets.Count][];
+            var scaleInputs = new float[]?[spec.Targets.Count];
             for (int t = 0; t < spec.Targets.Count; t++)
             {
                 var target = spec.Targets[t];
-                values[t] = target.Decode(perTarget[t].AsSpan(i * target.OutputWidth, target.OutputWidth), statistics, offsets[t]);
+                var row = perTarget[t].AsSpan(i * target.OutputWidth, target.OutputWidth);
+                values[t] = target.Decode(row, statistics, offsets[t]);
+                scaleInputs[t] = target.ScaleInputs(row);
             }
-            result[i] = new PredictionOutputs(spec, values, calibration is null ? null : Intervals(spec, calibration, values));
+            var outputs = new PredictionOutputs(spec, values, null, scaleInputs);
+            result[i] = calibration is null ? outputs : new PredictionOutputs(spec, values, Intervals(spec, calibration, outputs), scaleInputs);
         }
         return result;
     }
@@ -66,7 +70,7 @@ internal static class OutputDecoding
         return output / divisors;
     }
 
-    private static PredictionInterval[]?[]? Intervals(ModelSpec spec, ModelCalibration calibration, float[][] values)
+    private static PredictionInterval[]?[]? Intervals(ModelSpec spec, ModelCalibration calibration, PredictionOutputs outputs)
     {
         PredictionInterval[]?[]? intervals = null;
         for (int t = 0; t < spec.Targets.Count; t++)
@@ -76,7 +80,9 @@ internal static class OutputDecoding
             if (calibrated.IntervalRadii is not { } radii) continue;
             intervals ??= new PredictionInterval[]?[spec.Targets.Count];
             var target = spec.Targets[t];
-            intervals[t] = Enumerable.Range(0, radii.Length).Select(c => target.Interval(values[t][c], calibrated.Radius(c, values[t][c])!.Value, c)).ToArray();
+            var values = outputs.Decoded(t);
+            var inputs = outputs.ScaleInputs(t);
+            intervals[t] = Enumerable.Range(0, radii.Length).Select(c => target.Interval(values[c], calibrated.Radius(c, inputs[c])!.Value, c)).ToArray();
         }
         return intervals;
     }

@@ -12,13 +12,18 @@ public sealed class PredictionOutputs
 {
     private readonly float[][] values;
     private readonly PredictionInterval[]?[]? intervals;
+    private readonly float[]?[]? scaleInputs;
 
-    internal PredictionOutputs(ModelSpec spec, float[][] values, PredictionInterval[]?[]? intervals = null)
+    internal PredictionOutputs(ModelSpec spec, float[][] values, PredictionInterval[]?[]? intervals = null, float[]?[]? scaleInputs = null)
     {
         Spec = spec;
         this.values = values;
         this.intervals = intervals;
+        this.scaleInputs = scaleInputs;
     }
+
+    /// <summary>What a learned interval scale reads for target <paramref name="target"/>, per component (see <c>TargetSpec.ScaleInputs</c>): its decoded values unless its kind gives something else.</summary>
+    internal float[] ScaleInputs(int target) => scaleInputs?[target] ?? values[target];
 
     /// <summary>Target <paramref name="target"/>'s decoded floats, whatever its kind, as its kind's <c>Decode</c> wrote them (the array itself, not a copy).</summary>
     internal float[] Decoded(int target) => values[target];

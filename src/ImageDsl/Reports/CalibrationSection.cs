@@ -69,6 +69,7 @@ internal static class CalibrationSection
                 foreach (var scale in scales)
                 {
                     json.WriteStartObject();
+                    json.WriteString("input", scale.Input);
                     json.WriteNumber("quantile", scale.Quantile);
                     json.WriteStartArray("knots");
                     foreach (var k in scale.Knots) json.WriteNumberValue(k);
@@ -116,7 +117,7 @@ internal static class CalibrationSection
             if (target.Calibrated?.IntervalScales is { } scales)
             {
                 var learned = scales.Select(l => $"{ReportFormat.Value(l.Radius(l.Knots[0]))} at {ReportFormat.Value(l.Knots[0])} to {ReportFormat.Value(l.Radius(l.Knots[^1]))} at {ReportFormat.Value(l.Knots[^1])}");
-                md.AppendLine($"| half-width (split conformal, learned scale: quantile × the typical error at the prediction) | {string.Join("; ", learned)} |");
+                md.AppendLine($"| half-width (split conformal, learned scale: quantile × the typical error at {scales[0].Input}) | {string.Join("; ", learned)} |");
                 md.AppendLine($"| constant half-width, for comparison | {halfWidths} |");
             }
             else md.AppendLine($"| half-width (split conformal) | {halfWidths} |");

@@ -122,6 +122,16 @@ public abstract partial record TargetSpec
     /// <param name="truths">The encoded true values, row-major <c>[count, EncodedWidth]</c>.</param>
     internal virtual float[]? FitTemperatures(float[] logits, float[] truths) => null;
 
+    /// <summary>
+    /// What a learned interval scale (<c>IntervalScaling.Learned</c>) reads to judge how far off a
+    /// prediction may be, per decoded component, from the image's row of <see cref="Activate"/>;
+    /// null for the decoded values themselves.
+    /// </summary>
+    internal virtual float[]? ScaleInputs(ReadOnlySpan<float> activated) => null;
+
+    /// <summary>What <see cref="ScaleInputs"/> is, in words, for reports.</summary>
+    internal virtual string ScaleInputName => "the predicted value";
+
     /// <summary>The interval of component <paramref name="component"/> of a prediction <paramref name="value"/> with half-width <paramref name="radius"/>, in user units.</summary>
     internal virtual PredictionInterval Interval(double value, double radius, int component) => new(value - radius, value + radius);
 

@@ -153,6 +153,13 @@ public class CalibrationModelTests
         Assert.Equal(expected, evaluation.Depth.Intervals!.Coverage, 1e-12);
         Assert.InRange(evaluation.Depth.Intervals.Coverage, 0.8, 1.0);
 
+        // A periodic target's scale reads the length of its (sine, cosine), recorded with each sample.
+        var headingScale = model.Calibration.Targets[heading].IntervalScales![0];
+        Assert.Equal("the length of the (sine, cosine) output", headingScale.Input);
+        var headingSamples = ((PeriodicEvaluation)evaluation.Heading).Samples;
+        Assert.All(headingSamples, s => Assert.InRange(s.Length, 0, 2));
+        Assert.Equal(headingSamples.Count(s => Math.Abs(s.Error) <= headingScale.Radius(s.Length)) / (double)headingSamples.Count, evaluation.Heading.Intervals!.Coverage, 1e-12);
+
         evaluation.WriteReport(Path.Combine(temp.Path, "report"));
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(temp.Path, "report", "report.json")))!;
         var depthJson = json["targets"]!.AsArray().First(n => (string)n!["name"]! == "Depth")!["intervals"]!;

@@ -113,6 +113,14 @@ public class LearnedIntervalScaleTests
     }
 
     [Fact]
+    public void A_periodic_target_scales_by_the_length_of_its_sine_cosine_and_others_by_their_value()
+    {
+        var heading = new Specs.PeriodicTargetSpec("Heading", 0, 360);
+        Assert.Equal(0.5f, Assert.Single(heading.ScaleInputs([0.3f, 0.4f])!), 1e-6f);
+        Assert.Null(new Specs.RangeTargetSpec("Age", 0, 100).ScaleInputs([0.5f]));
+    }
+
+    [Fact]
     public void A_perfect_model_gets_zero_width_intervals()
     {
         var predicted = Enumerable.Range(0, 40).Select(i => (double)i).ToArray();

@@ -24,6 +24,8 @@ public sealed record PeriodicEvaluation(string Name, string? Unit, double Period
 
     internal override IReadOnlyList<double[]>? PredictedValues() => HasSamples ? [Samples.Select(s => s.Predicted).ToArray()] : null;
 
+    internal override IReadOnlyList<double[]>? ScaleInputs() => HasSamples ? [Samples.Select(s => s.Length).ToArray()] : null;
+
     private protected override TargetKind DefaultKind => TargetKinds.Periodic;
 
     internal override bool HasSamples => Samples.Count > 0;
@@ -103,7 +105,8 @@ public sealed record PeriodicEvaluation(string Name, string? Unit, double Period
 /// <param name="Actual">The true value.</param>
 /// <param name="Predicted">The model's value.</param>
 /// <param name="Error">The circular error, predicted − actual taken the short way round.</param>
-public sealed record PeriodicSample(string ImagePath, double Actual, double Predicted, double Error);
+/// <param name="Length">The length of the head's (sine, cosine): near 1 when it is sure of the angle, shorter when it is not.</param>
+public sealed record PeriodicSample(string ImagePath, double Actual, double Predicted, double Error, double Length = double.NaN);
 
 /// <summary>Circular regression metrics, in the target's units; errors are taken the short way round the period.</summary>
 /// <param name="Count">Images scored.</param>
@@ -125,7 +128,7 @@ internal sealed class PeriodicScorer(int index, PeriodicTargetSpec target) : Tar
     {
         double actual = Shortest(truth[0]);
         double predicted = Shortest((float)prediction.Value(TargetIndex));
-        samples.Add(new PeriodicSample(imagePath, actual, predicted, target.Difference(predicted, actual)));
+        samples.Add(new PeriodicSample(imagePath, actual, predicted, target.Difference(predicted, actual), prediction.ScaleInputs(TargetIndex)[0]));
     }
 
     public override TargetEvaluation Finish()

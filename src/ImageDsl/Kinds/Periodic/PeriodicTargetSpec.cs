@@ -137,6 +137,15 @@ public sealed partial record PeriodicTargetSpec : TargetSpec, IGeometricTarget, 
     internal override float[] Decode(ReadOnlySpan<float> activated, TargetStatistics statistics, int offset) => [(float)FromSineCosine(activated[0], activated[1])];
 
     /// <summary>
+    /// The length of the head's (sine, cosine). Trained on the unit vector with a squared loss, the
+    /// head learns the mean of the angles it finds plausible, which is short when they disagree (a 6
+    /// that may be a turned 9), so the length says how sure it is where the angle alone cannot.
+    /// </summary>
+    internal override float[]? ScaleInputs(ReadOnlySpan<float> activated) => [MathF.Sqrt(activated[0] * activated[0] + activated[1] * activated[1])];
+
+    internal override string ScaleInputName => "the length of the (sine, cosine) output";
+
+    /// <summary>
     /// Wrapped into the period (Low above High when it crosses the period's end); an interval at
     /// least a period wide is the whole circle.
     /// </summary>
