@@ -37,7 +37,7 @@ internal static class ReliabilityPlot
         var accuracy = plot.Add.Bars(bars);
         accuracy.LegendText = "share right in the bin (count at the foot)";
         var gap = plot.Add.Bars(gaps);
-        gap.LegendText = "gap to the bin's mean confidence";
+        gap.LegendText = "gap to the bin's mean confidence (red: overconfident, green: under)";
         // The counts go on last, so the bars do not hide them: white on a bar, dark where it is too short to hold them.
         foreach (var bin in metrics.Bins.Where(b => b.Count > 0))
         {
