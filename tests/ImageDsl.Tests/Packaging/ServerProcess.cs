@@ -71,6 +71,13 @@ internal sealed class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>Closes the app's standard input and waits up to <paramref name="timeout"/> for it to exit; whether it did.</summary>
+    public bool CloseInputAndWait(TimeSpan timeout)
+    {
+        process.StandardInput.Close();
+        return process.WaitForExit(timeout);
+    }
+
     /// <summary>Whether the app is still running.</summary>
     public bool IsRunning => disposed ? !goneAfterKill : !process.HasExited;
 

@@ -15,7 +15,8 @@ namespace ImageDsl.Tests.Packaging;
 /// file with AddImageModel and MapImagePrediction on a loopback port. Over real HTTP: health is
 /// 200, a PNG gets the typed prediction as JSON (the same as the app's in-process prediction),
 /// each bad request gets its status and problem+json, and the server still answers afterwards.
-/// The server is killed however the test ends. About a minute on two cores.
+/// The server stops when its standard input closes and is killed however the test ends.
+/// About a minute on two cores.
 /// </summary>
 [Collection(PackagingCollection.Name)]
 public sealed class WebConsumerProjectTests(PackedPackage package, ITestOutputHelper log)
@@ -44,6 +45,8 @@ public sealed class WebConsumerProjectTests(PackedPackage package, ITestOutputHe
             try
             {
                 await AssertServes(new Uri(address), InProcess(server.Output), File.ReadAllBytes(RotationSample.FirstImage(data)), server);
+                // What keeps a server from outliving a test host that died before killing it.
+                Assert.True(server.CloseInputAndWait(TimeSpan.FromSeconds(30)), "the app did not stop when its standard input closed");
             }
             finally
             {

@@ -22,7 +22,7 @@ var builder = WebApplication.CreateBuilder(args[1..]);
 builder.WebHost.UseUrls("http://127.0.0.1:0");
 // A small upload limit, so the test's oversize request need not be large.
 builder.Services.AddImageModel<DigitAngle.Model>(modelPath, o => o.MaxRequestBytes = 64 << 10);
-var app = builder.Build();
+await using var app = builder.Build();
 app.MapImagePrediction<DigitAngle.Model>("/predict");
 app.MapHealthChecks("/health");
 
