@@ -15,7 +15,8 @@ namespace ImageDsl.Tests.Packaging;
 /// file with AddImageModel and MapImagePrediction on a loopback port. Over real HTTP: health is
 /// 200, a PNG gets the typed prediction as JSON (the same as the app's in-process prediction),
 /// each bad request gets its status and problem+json, and the server still answers afterwards.
-/// The server stops when its standard input closes and is killed however the test ends.
+/// The server stops when its standard input closes and is killed however the test ends. A
+/// second test builds the app with only ImageDsl.AspNetCore (ImageDsl as its dependency alone).
 /// About a minute on two cores.
 /// </summary>
 [Collection(PackagingCollection.Name)]
@@ -54,6 +55,26 @@ public sealed class WebConsumerProjectTests(PackedPackage package, ITestOutputHe
             }
         }
         Assert.False(server.IsRunning, "the server outlived the test");
+    }
+
+    [Fact]
+    public void A_web_project_referencing_only_the_serving_package_still_gets_the_generator_and_the_libtorch_fix()
+    {
+        // ImageDsl comes only as ImageDsl.AspNetCore's dependency (include="All" in its nuspec).
+        var app = package.NewProjectFolder("WebConsumerServingOnly");
+        var project = File.ReadAllLines(Path.Combine(Template, "WebConsumer.csproj"))
+            .Where(line => !line.Contains("Include=\"ImageDsl\"", StringComparison.Ordinal)).ToList();
+        Assert.Single(project, line => line.Contains("Include=\"ImageDsl.AspNetCore\"", StringComparison.Ordinal));
+        File.WriteAllLines(Path.Combine(app, "WebConsumer.csproj"), project);
+        File.Copy(Path.Combine(Template, "Program.cs"), Path.Combine(app, "Program.cs"));
+
+        var build = DotnetCli.Run(app, TimeSpan.FromMinutes(8), "build", "-c", "Release", "-p:ImageDslVersion=" + package.Version);
+        log.WriteLine(build);
+        // It compiled, so the generator ran (Program.cs uses the generated DigitAngle.Model).
+        Assert.DoesNotMatch(@": warning [A-Z]+[0-9]+", build);
+        Assert.True(File.Exists(Path.Combine(app, "bin", "Release", "net10.0", "ImageDsl.dll")));
+        // The buildTransitive libtorch fix ran: its copy of libLibTorchSharp.so is under obj/.
+        Assert.Single(Directory.GetFiles(Path.Combine(app, "obj"), "libLibTorchSharp.so", SearchOption.AllDirectories));
     }
 
     private static async Task AssertServes(Uri address, (string Digit, double Probability, double Angle) expected, byte[] png, ServerProcess server)
