@@ -28,7 +28,7 @@ public sealed class ConsumerProjectTests(PackedPackage package, ITestOutputHelpe
         var app = package.NewProjectFolder("Consumer");
         File.Copy(Path.Combine(Template, "Consumer.csproj"), Path.Combine(app, "Consumer.csproj"));
         File.Copy(Path.Combine(Template, "Program.cs"), Path.Combine(app, "Program.cs"));
-        var data = WriteSample(package.NewFolder("data"));
+        var data = RotationSample.Write(package.NewFolder("data"));
 
         var stopwatch = Stopwatch.StartNew();
         var build = DotnetCli.Run(app, TimeSpan.FromMinutes(8), "build", "-c", "Release", "-p:ImageDslVersion=" + package.Version);
@@ -76,7 +76,7 @@ public sealed class ConsumerProjectTests(PackedPackage package, ITestOutputHelpe
         var onnxOutput = Path.Combine(onnxApp, "bin", "Release", "net10.0");
         Assert.DoesNotContain(Directory.EnumerateFiles(onnxOutput, "*", SearchOption.AllDirectories),
             file => Path.GetFileName(file) is var name && (name.StartsWith("libtorch", StringComparison.Ordinal) || name.StartsWith("libc10", StringComparison.Ordinal)));
-        var image = Directory.GetFiles(Path.Combine(data, "images")).Order(StringComparer.Ordinal).First();
+        var image = RotationSample.FirstImage(data);
         var onnxOnly = DotnetCli.Run(onnxApp, TimeSpan.FromMinutes(2), Path.Combine(onnxOutput, "OnnxConsumer.dll"), Path.Combine(data, "model.onnx"), image);
         log.WriteLine($"ONNX-only app, {DirectorySize(onnxOutput) / 1e6:F0} MB:\n{onnxOnly}");
         AssertClose(prediction, Printed(onnxOnly, "onnx-only"));
@@ -99,28 +99,5 @@ public sealed class ConsumerProjectTests(PackedPackage package, ITestOutputHelpe
         Assert.Equal(expected.Digit, actual.Digit);
         Assert.InRange(actual.Probability, expected.Probability - 1e-3, expected.Probability + 1e-3);
         Assert.InRange(actual.Angle, expected.Angle - 1e-2, expected.Angle + 1e-2);
-    }
-
-    /// <summary>Four zeros and four ones from the bundled rotation sample, with a manifest naming both targets.</summary>
-    private static string WriteSample(string folder)
-    {
-        var source = RepositoryPaths.BundledData("rotation", "train");
-        var images = Path.Combine(folder, "images");
-        Directory.CreateDirectory(images);
-        var rows = File.ReadLines(Path.Combine(source, "labels.csv")).Skip(1)
-            .Select(line => line.Split(','))
-            .Where(cells => Path.GetFileName(cells[0]) is ['0' or '1', '-', ..])
-            .GroupBy(cells => Path.GetFileName(cells[0])[0])
-            .SelectMany(group => group.Take(4))
-            .ToList();
-        var manifest = new List<string> { "file,digit,angle" };
-        foreach (var cells in rows)
-        {
-            var name = Path.GetFileName(cells[0]);
-            File.Copy(Path.Combine(source, cells[0]), Path.Combine(images, name));
-            manifest.Add($"images/{name},{name[0]},{cells[1]}");
-        }
-        File.WriteAllLines(Path.Combine(folder, "labels.csv"), manifest);
-        return folder;
     }
 }

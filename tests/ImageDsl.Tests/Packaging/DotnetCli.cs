@@ -7,7 +7,7 @@ namespace ImageDsl.Tests.Packaging;
 internal static class DotnetCli
 {
     /// <summary>The dotnet host running this test, so the child uses the same SDK install.</summary>
-    private static string Executable { get; } = FindExecutable();
+    public static string Executable { get; } = FindExecutable();
 
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/>; throws with the whole output on failure or timeout.</summary>
     public static string Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
@@ -73,7 +73,7 @@ internal static class DotnetCli
     /// would steer the child's), and keeps no build servers or worker nodes alive afterwards: a
     /// lingering server would hold this test's output pipes open and outlive the test run.
     /// </summary>
-    private static void CleanEnvironment(IDictionary<string, string?> environment)
+    public static void CleanEnvironment(IDictionary<string, string?> environment)
     {
         foreach (var key in environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
             environment.Remove(key);

@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 
 namespace ImageDsl.Tests.Packaging;
@@ -78,15 +76,7 @@ public sealed class PackageLayoutTests(PackedPackage package)
     [Fact]
     public void Embedded_pdb_names_deterministic_source_paths_not_the_packers_folders()
     {
-        using var zip = ZipFile.OpenRead(package.PackagePath);
-        using var copy = new MemoryStream();
-        using (var dll = zip.GetEntry("lib/net10.0/ImageDsl.dll")!.Open()) dll.CopyTo(copy);
-        copy.Position = 0;
-        using var pe = new PEReader(copy);
-        var embedded = pe.ReadDebugDirectory().Single(e => e.Type == DebugDirectoryEntryType.EmbeddedPortablePdb);
-        using var pdb = pe.ReadEmbeddedPortablePdbDebugDirectoryData(embedded);
-        var reader = pdb.GetMetadataReader();
-        var paths = reader.Documents.Select(d => reader.GetString(reader.GetDocument(d).Name)).ToList();
+        var paths = Nupkg.EmbeddedPdbSourcePaths(package.PackagePath, "lib/net10.0/ImageDsl.dll");
 
         Assert.NotEmpty(paths);
         // Stack traces show these paths: /_/src/ImageDsl/..., never the machine that packed it.

@@ -3,15 +3,15 @@ using System.Globalization;
 namespace ImageDsl.Tests.Packaging;
 
 /// <summary>
-/// Packs <c>src/ImageDsl</c> once for the packaging tests into a local feed outside the
-/// repository, under a version no earlier run used: NuGet's global cache keeps every
-/// <c>ImageDsl 0.1.0</c> it extracts, so a fixed version would hand later runs a stale package.
+/// Packs <c>src/ImageDsl</c> and <c>src/ImageDsl.AspNetCore</c> once for the packaging tests into a
+/// local feed outside the repository, under a version no earlier run used: NuGet's global cache
+/// keeps every <c>ImageDsl 0.1.0</c> it extracts, so a fixed version would hand later runs a stale package.
 /// </summary>
 public sealed class PackedPackage : IDisposable
 {
     private readonly TemporaryDirectory root = new();
 
-    /// <summary>Packs the package; takes 10–60 s depending on what Release already built.</summary>
+    /// <summary>Packs both packages; takes 10–90 s depending on what Release already built.</summary>
     public PackedPackage()
     {
         Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + Environment.ProcessId;
@@ -23,6 +23,12 @@ public sealed class PackedPackage : IDisposable
             "pack", Path.Combine("src", "ImageDsl", "ImageDsl.csproj"), "--no-restore", "-c", "Release",
             "-o", Feed, "-p:Version=" + Version);
         PackagePath = Path.Combine(Feed, $"ImageDsl.{Version}.nupkg");
+        // The same global -p:Version reaches the ProjectReference, so the dependency on ImageDsl
+        // names this very version; ImageDsl is up to date from the pack above and not rebuilt.
+        AspNetCorePackOutput = DotnetCli.Run(RepositoryPaths.Root, TimeSpan.FromMinutes(5),
+            "pack", Path.Combine("src", "ImageDsl.AspNetCore", "ImageDsl.AspNetCore.csproj"), "--no-restore", "-c", "Release",
+            "-o", Feed, "-p:Version=" + Version);
+        AspNetCorePackagePath = Path.Combine(Feed, $"ImageDsl.AspNetCore.{Version}.nupkg");
     }
 
     /// <summary>The unique version packed for this run.</summary>
@@ -36,6 +42,12 @@ public sealed class PackedPackage : IDisposable
 
     /// <summary>What <c>dotnet pack</c> printed.</summary>
     public string PackOutput { get; }
+
+    /// <summary>The ImageDsl.AspNetCore .nupkg file, beside <see cref="PackagePath"/>.</summary>
+    public string AspNetCorePackagePath { get; }
+
+    /// <summary>What <c>dotnet pack</c> printed for ImageDsl.AspNetCore.</summary>
+    public string AspNetCorePackOutput { get; }
 
     /// <summary>A fresh folder for a consumer project, outside the repository.</summary>
     public string NewFolder(string name)
@@ -66,15 +78,18 @@ public sealed class PackedPackage : IDisposable
         return folder;
     }
 
-    /// <summary>Removes the feed and this run's copy of the package from NuGet's global cache.</summary>
+    /// <summary>Removes the feed and this run's copies of the packages from NuGet's global cache.</summary>
     public void Dispose()
     {
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var extracted = Path.Combine(cache, "imagedsl", Version);
-        try { if (Directory.Exists(extracted)) Directory.Delete(extracted, recursive: true); }
-        catch (IOException) { } // best effort: a leftover copy is harmless, its version is never reused
+        foreach (var id in new[] { "imagedsl", "imagedsl.aspnetcore" })
+        {
+            var extracted = Path.Combine(cache, id, Version);
+            try { if (Directory.Exists(extracted)) Directory.Delete(extracted, recursive: true); }
+            catch (IOException) { } // best effort: a leftover copy is harmless, its version is never reused
+        }
         root.Dispose();
     }
 }
