@@ -11,6 +11,6 @@ public partial class DigitLocator
     [Labels(Column = "digit", LabelSmoothing = 0.05)] public Digit Digit { get; init; }
 
     /// <summary>Its tight ink box in pixels (CSV columns <c>x, y, w, h</c>), never predicted outside the canvas.</summary>
-    [Box(BoxFormat.XYWH, Min = 0, Max = 64, LossWeight = 2, Metrics = Metric.MeanIoU | Metric.Mae)]
+    [Box(BoxFormat.XYWH, Min = 0, Max = 64, LossWeight = 6, Metrics = Metric.MeanIoU | Metric.Mae)]
     public BoundingBox Box { get; init; }
 }

@@ -109,8 +109,14 @@ internal sealed class FusedAdamStep : IDisposable
             }
             if (parameters.Count == 0) continue;
 
+            // The float arguments go in as scalars held here until the call returns. Given a
+            // double, TorchSharp's invoke makes a native scalar that nothing references once its
+            // handle is read, so a collection during the call could finalize it before libtorch
+            // copies it: a crash in c10::Scalar::toLong ("Expected false to be true", the freed
+            // scalar's type tag being garbage) or, with the memory reused, a wrong learning rate.
+            using Scalar lr = group.LearningRate, b1 = beta1, b2 = beta2, decay = weightDecay, epsilon = eps;
             using var first = (Tensor)unit.invoke("adam_step", parameters.ToArray(), gradients.ToArray(), averages.ToArray(), squares.ToArray(), counts.ToArray(),
-                group.LearningRate, beta1, beta2, weightDecay, eps, decoupled);
+                lr, b1, b2, decay, epsilon, decoupled);
             foreach (var (handle, state) in updated)
             {
                 long step = Advance(state);
