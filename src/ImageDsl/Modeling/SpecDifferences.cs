@@ -14,8 +14,8 @@ internal static class SpecDifferences
 {
     public static IReadOnlyList<string> Between(ModelSpec saved, ModelSpec declared)
     {
-        var left = WithoutReportSettings(JsonSerializer.SerializeToNode(saved with { Name = "" }, ModelFile.Json)!);
-        var right = WithoutReportSettings(JsonSerializer.SerializeToNode(declared with { Name = "" }, ModelFile.Json)!);
+        var left = WithoutReportSettings(SpecJson.ToNode(saved with { Name = "" })!);
+        var right = WithoutReportSettings(SpecJson.ToNode(declared with { Name = "" })!);
         var differences = new List<string>();
         Compare(left, right, "spec", differences);
         return differences;

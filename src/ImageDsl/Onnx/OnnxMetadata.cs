@@ -76,5 +76,5 @@ public static class OnnxMetadata
 
     /// <summary>The spec stored in an exported model's metadata, or null if it has none.</summary>
     internal static ModelSpec? ReadSpec(IReadOnlyDictionary<string, string> metadata) =>
-        metadata.TryGetValue(SpecKey, out var json) ? JsonSerializer.Deserialize<ModelSpec>(json, ModelFile.Json) : null;
+        metadata.TryGetValue(SpecKey, out var json) ? SpecJson.Read(json) : null;
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
 
 namespace ImageDsl.Specs;
@@ -14,13 +13,28 @@ internal interface IStoredTarget
 }
 
 /// <summary>
-/// The file format's table of target types, found once among this assembly's concrete
-/// <see cref="TargetSpec"/> types, and the JSON setting that reads and writes them by their ids.
+/// The file format's table of target types, and the JSON setting that reads and writes them by
+/// their ids. Each kind gives its id in its own file (<see cref="IStoredTarget"/>); the list below
+/// names the types without reflection, so a trimmed or NativeAOT app keeps them, and a test
+/// fails naming any concrete <see cref="TargetSpec"/> type missing from it or from
+/// <see cref="SpecJsonContext"/>.
 /// </summary>
 internal static class StoredTargets
 {
-    /// <summary>Every concrete target type with the id model files store it under.</summary>
-    public static readonly IReadOnlyList<(Type Type, string Id)> All = Discover();
+    /// <summary>Every concrete target type with the id model files store it under, in the order of their full names.</summary>
+    public static readonly IReadOnlyList<(Type Type, string Id)> All = Checked(
+    [
+        Stored<BinaryTargetSpec>(),
+        Stored<LabelTargetSpec>(),
+        Stored<MapTargetSpec>(),
+        Stored<MaskTargetSpec>(),
+        Stored<MultiLabelTargetSpec>(),
+        Stored<OrdinalTargetSpec>(),
+        Stored<PeriodicTargetSpec>(),
+        Stored<RangeTargetSpec>(),
+        Stored<ValueTargetSpec>(),
+        Stored<VectorTargetSpec>(),
+    ]);
 
     /// <summary>A <see cref="DefaultJsonTypeInfoResolver"/> modifier: a <see cref="TargetSpec"/> is written with its kind id as <c>kind</c> and read back by it.</summary>
     public static void AddKinds(JsonTypeInfo info)
@@ -35,21 +49,13 @@ internal static class StoredTargets
         info.PolymorphismOptions = polymorphism;
     }
 
-    private static (Type, string)[] Discover()
+    private static (Type, string) Stored<T>() where T : TargetSpec, IStoredTarget => (typeof(T), T.StoredKind.Id);
+
+    private static (Type, string)[] Checked((Type Type, string Id)[] found)
     {
-        var idOf = typeof(StoredTargets).GetMethod(nameof(IdOf), BindingFlags.NonPublic | BindingFlags.Static)!;
-        var found = typeof(TargetSpec).Assembly.GetTypes()
-            .Where(t => t.IsSubclassOf(typeof(TargetSpec)) && !t.IsAbstract)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => typeof(IStoredTarget).IsAssignableFrom(t)
-                ? (t, (string)idOf.MakeGenericMethod(t).Invoke(null, null)!)
-                : throw new InvalidOperationException($"{t.Name} does not say what model files store it as ({nameof(IStoredTarget)})."))
-            .ToArray();
-        var duplicate = found.GroupBy(f => f.Item2).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = found.GroupBy(f => f.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            throw new InvalidOperationException($"Model files would store {string.Join(" and ", duplicate.Select(f => f.Item1.Name))} under the same kind '{duplicate.Key}'.");
+            throw new InvalidOperationException($"Model files would store {string.Join(" and ", duplicate.Select(f => f.Type.Name))} under the same kind '{duplicate.Key}'.");
         return found;
     }
-
-    private static string IdOf<T>() where T : IStoredTarget => T.StoredKind.Id;
 }
